@@ -1,0 +1,282 @@
+/* reflect-catalog.c
+ *
+ * Copyright 2026 The Reflect developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "reflect-catalog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "reflect-catalog.h"
+#include "reflect-store-private.h"
+
+#define MODELS_PATH RESOURCE_PREFIX "/models/"
+#define BANKS_PATH RESOURCE_PREFIX "/question-banks/"
+
+/* The session models and question banks a person can choose from: those
+ * shipped in the resource, then those stored in the database (custom
+ * models, imported banks).  A file that does not validate is left out and
+ * its error kept, so the app starts with the valid ones and says why. */
+struct _ReflectCatalog
+{
+  GObject       parent_instance;
+
+  ReflectStore *store;
+  GListStore   *models;
+  GListStore   *banks;
+  GPtrArray    *errors;
+};
+
+G_DEFINE_FINAL_TYPE (ReflectCatalog, reflect_catalog, G_TYPE_OBJECT)
+
+typedef gpointer (*LoadFunc) (const char *data, gssize length, const char *filename,
+                              GError **error);
+
+static void
+load_resources (ReflectCatalog *self,
+                const char     *folder,
+                LoadFunc        load,
+                GPtrArray      *into)
+{
+  g_auto(GStrv) names = NULL;
+  g_autoptr(GError) error = NULL;
+
+  names = g_resources_enumerate_children (folder, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (names == NULL)
+    {
+      g_ptr_array_add (self->errors, g_strdup_printf ("%s: %s", folder, error->message));
+      return;
+    }
+
+  /* Resource enumeration order is unspecified; sort so that lists are stable. */
+  qsort (names, g_strv_length (names), sizeof (char *), (GCompareFunc)g_strcmp0);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *path = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) local_error = NULL;
+      gpointer item;
+      gsize size;
+      const char *data;
+
+      if (!g_str_has_suffix (names[i], ".json"))
+        continue;
+
+      path = g_strconcat (folder, names[i], NULL);
+      bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, &local_error);
+      if (bytes == NULL)
+        {
+          g_ptr_array_add (self->errors, g_strdup (local_error->message));
+          continue;
+        }
+
+      data = g_bytes_get_data (bytes, &size);
+      item = load (data, size, names[i], &local_error);
+      if (item == NULL)
+        {
+          g_warning ("%s", local_error->message);
+          g_ptr_array_add (self->errors, g_strdup (local_error->message));
+          continue;
+        }
+      g_ptr_array_add (into, item);
+    }
+}
+
+static void
+load_rows (ReflectCatalog *self,
+           const char     *sql,
+           LoadFunc        load,
+           GPtrArray      *into)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  stmt = reflect_store_prepare (self->store, sql, &error);
+  if (stmt == NULL)
+    {
+      g_ptr_array_add (self->errors, g_strdup (error->message));
+      return;
+    }
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(GError) local_error = NULL;
+      const char *id = reflect_store_column_text (stmt, 0);
+      gpointer item = load (reflect_store_column_text (stmt, 1), -1, id, &local_error);
+
+      if (item == NULL)
+        g_ptr_array_add (self->errors, g_strdup (local_error->message));
+      else
+        g_ptr_array_add (into, item);
+    }
+}
+
+static void
+reflect_catalog_finalize (GObject *object)
+{
+  ReflectCatalog *self = (ReflectCatalog *)object;
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->models);
+  g_clear_object (&self->banks);
+  g_clear_pointer (&self->errors, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (reflect_catalog_parent_class)->finalize (object);
+}
+
+static void
+reflect_catalog_class_init (ReflectCatalogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = reflect_catalog_finalize;
+}
+
+static void
+reflect_catalog_init (ReflectCatalog *self)
+{
+  self->models = g_list_store_new (REFLECT_TYPE_MODEL);
+  self->banks = g_list_store_new (REFLECT_TYPE_QUESTION_BANK);
+  self->errors = g_ptr_array_new_null_terminated (0, g_free, TRUE);
+}
+
+/**
+ * reflect_catalog_new:
+ * @store: (nullable): where custom models and imported banks live
+ *
+ * Returns: (transfer full): the catalog, loaded
+ */
+ReflectCatalog *
+reflect_catalog_new (ReflectStore *store)
+{
+  ReflectCatalog *self = g_object_new (REFLECT_TYPE_CATALOG, NULL);
+
+  g_set_object (&self->store, store);
+  reflect_catalog_reload (self);
+  return self;
+}
+
+/**
+ * reflect_catalog_reload:
+ *
+ * Reads everything again, after a custom model or a bank was saved.
+ */
+void
+reflect_catalog_reload (ReflectCatalog *self)
+{
+  g_autoptr(GPtrArray) models = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) banks = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_if_fail (REFLECT_IS_CATALOG (self));
+
+  g_ptr_array_set_size (self->errors, 0);
+
+  load_resources (self, MODELS_PATH, (LoadFunc)reflect_model_new_from_data, models);
+  load_rows (self, "SELECT id, json FROM custom_models ORDER BY id",
+             (LoadFunc)reflect_model_new_from_data, models);
+
+  load_resources (self, BANKS_PATH, (LoadFunc)reflect_question_bank_new_from_data, banks);
+  for (guint i = 0; i < banks->len; i++)
+    reflect_question_bank_set_builtin (g_ptr_array_index (banks, i), TRUE);
+  load_rows (self, "SELECT id, json FROM question_banks ORDER BY imported_at, id",
+             (LoadFunc)reflect_question_bank_new_from_data, banks);
+
+  g_list_store_splice (self->models, 0, g_list_model_get_n_items (G_LIST_MODEL (self->models)),
+                       models->pdata, models->len);
+  g_list_store_splice (self->banks, 0, g_list_model_get_n_items (G_LIST_MODEL (self->banks)),
+                       banks->pdata, banks->len);
+}
+
+/**
+ * reflect_catalog_get_models:
+ *
+ * Returns: (transfer none): #ReflectModel items, shipped ones first
+ */
+GListModel *
+reflect_catalog_get_models (ReflectCatalog *self)
+{
+  g_return_val_if_fail (REFLECT_IS_CATALOG (self), NULL);
+  return G_LIST_MODEL (self->models);
+}
+
+/**
+ * reflect_catalog_find_model:
+ *
+ * Returns: (transfer none) (nullable)
+ */
+ReflectModel *
+reflect_catalog_find_model (ReflectCatalog *self,
+                            const char     *id)
+{
+  guint n;
+
+  g_return_val_if_fail (REFLECT_IS_CATALOG (self), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->models));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ReflectModel) model = g_list_model_get_item (G_LIST_MODEL (self->models), i);
+      if (g_strcmp0 (reflect_model_get_id (model), id) == 0)
+        return model;
+    }
+  return NULL;
+}
+
+/**
+ * reflect_catalog_get_banks:
+ *
+ * Returns: (transfer none): #ReflectQuestionBank items
+ */
+GListModel *
+reflect_catalog_get_banks (ReflectCatalog *self)
+{
+  g_return_val_if_fail (REFLECT_IS_CATALOG (self), NULL);
+  return G_LIST_MODEL (self->banks);
+}
+
+/**
+ * reflect_catalog_find_bank:
+ *
+ * Returns: (transfer none) (nullable)
+ */
+ReflectQuestionBank *
+reflect_catalog_find_bank (ReflectCatalog *self,
+                           const char     *id)
+{
+  guint n;
+
+  g_return_val_if_fail (REFLECT_IS_CATALOG (self), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->banks));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ReflectQuestionBank) bank = g_list_model_get_item (G_LIST_MODEL (self->banks), i);
+      if (g_strcmp0 (reflect_question_bank_get_id (bank), id) == 0)
+        return bank;
+    }
+  return NULL;
+}
+
+/**
+ * reflect_catalog_get_errors:
+ *
+ * Returns: (transfer none): a message for each file that was left out
+ */
+const char * const *
+reflect_catalog_get_errors (ReflectCatalog *self)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_val_if_fail (REFLECT_IS_CATALOG (self), NULL);
+
+  /* An empty GPtrArray may have no storage at all. */
+  if (self->errors->pdata == NULL)
+    return none;
+  return (const char * const *)self->errors->pdata;
+}

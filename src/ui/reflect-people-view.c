@@ -1,0 +1,73 @@
+/* reflect-people-view.c
+ *
+ * Copyright 2026 The Reflect developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "reflect-people-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "reflect-people-view.h"
+
+struct _ReflectPeopleView
+{
+  GtkWidget   parent_instance;
+
+  GtkListBox *list;
+
+  ReflectRun *run;
+};
+
+G_DEFINE_FINAL_TYPE (ReflectPeopleView, reflect_people_view, GTK_TYPE_WIDGET)
+
+static void
+reflect_people_view_dispose (GObject *object)
+{
+  ReflectPeopleView *self = (ReflectPeopleView *)object;
+
+  g_clear_object (&self->run);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (reflect_people_view_parent_class)->dispose (object);
+}
+
+static void
+reflect_people_view_class_init (ReflectPeopleViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = reflect_people_view_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/reflect_practice/Reflect/ui/reflect-people-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, ReflectPeopleView, list);
+}
+
+static void
+reflect_people_view_init (ReflectPeopleView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * reflect_people_view_set_run:
+ * @run: (nullable): the session being run, or %NULL when it is closed
+ */
+void
+reflect_people_view_set_run (ReflectPeopleView *self,
+                                ReflectRun *run)
+{
+  g_return_if_fail (REFLECT_IS_PEOPLE_VIEW (self));
+
+  g_set_object (&self->run, run);
+  for (GtkWidget *row; (row = gtk_widget_get_first_child (GTK_WIDGET (self->list)));)
+    gtk_list_box_remove (self->list, row);
+  if (run == NULL)
+    return;
+}

@@ -1,0 +1,203 @@
+/* reflect-window.c
+ *
+ * Copyright 2026 The Reflect developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "reflect-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "reflect-new-session-dialog.h"
+#include "reflect-run.h"
+#include "reflect-sessions-page.h"
+#include "reflect-window.h"
+#include "reflect-workspace.h"
+
+struct _ReflectWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *places;
+  ReflectSessionsPage  *sessions_page;
+  ReflectWorkspace     *workspace;
+};
+
+G_DEFINE_FINAL_TYPE (ReflectWindow, reflect_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static ReflectApplication *
+get_app (ReflectWindow *self)
+{
+  return REFLECT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+}
+
+static void
+session_created_cb (ReflectWindow  *self,
+                    ReflectSession *session)
+{
+  reflect_window_open_session (self, reflect_session_get_id (session));
+}
+
+static void
+new_session_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  ReflectWindow *self = REFLECT_WINDOW (widget);
+  ReflectApplication *app = get_app (self);
+  ReflectNewSessionDialog *dialog;
+
+  dialog = reflect_new_session_dialog_new (reflect_application_get_store (app),
+                                           reflect_application_get_catalog (app),
+                                           reflect_application_get_settings (app));
+  g_signal_connect_object (dialog, "created", G_CALLBACK (session_created_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_session_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  reflect_window_open_session (REFLECT_WINDOW (widget), g_variant_get_int64 (parameter));
+}
+
+static void
+show_sessions_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  ReflectWindow *self = REFLECT_WINDOW (widget);
+
+  reflect_workspace_set_run (self->workspace, NULL);
+  gtk_stack_set_visible_child_name (self->places, "sessions");
+  reflect_sessions_page_focus (self->sessions_page);
+}
+
+static void
+save_window_state (ReflectWindow *self)
+{
+  GSettings *settings = reflect_application_get_settings (get_app (self));
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_int (settings, "window-width", width);
+  g_settings_set_int (settings, "window-height", height);
+  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+}
+
+static gboolean
+reflect_window_close_request (GtkWindow *window)
+{
+  ReflectWindow *self = REFLECT_WINDOW (window);
+
+  /* Views flush pending edits when their run is taken away. */
+  reflect_workspace_set_run (self->workspace, NULL);
+  save_window_state (self);
+
+  return GTK_WINDOW_CLASS (reflect_window_parent_class)->close_request (window);
+}
+
+/* The window's application is set after construction (it is not a
+ * construct property), so this runs from reflect_window_new(). */
+static void
+setup_with_application (ReflectWindow *self)
+{
+  ReflectApplication *app = get_app (self);
+  GSettings *settings = reflect_application_get_settings (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  reflect_sessions_page_set_store (self->sessions_page, reflect_application_get_store (app));
+}
+
+static void
+reflect_window_class_init (ReflectWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  window_class->close_request = reflect_window_close_request;
+
+  g_type_ensure (REFLECT_TYPE_SESSIONS_PAGE);
+  g_type_ensure (REFLECT_TYPE_WORKSPACE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/reflect_practice/Reflect/ui/reflect-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ReflectWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ReflectWindow, places);
+  gtk_widget_class_bind_template_child (widget_class, ReflectWindow, sessions_page);
+  gtk_widget_class_bind_template_child (widget_class, ReflectWindow, workspace);
+
+  gtk_widget_class_install_action (widget_class, "win.new-session", NULL, new_session_activated);
+  gtk_widget_class_install_action (widget_class, "win.open-session", "x", open_session_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-sessions", NULL,
+                                   show_sessions_activated);
+}
+
+static void
+reflect_window_init (ReflectWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+ReflectWindow *
+reflect_window_new (ReflectApplication *application)
+{
+  ReflectWindow *self = g_object_new (REFLECT_TYPE_WINDOW, "application", application, NULL);
+
+  setup_with_application (self);
+  return self;
+}
+
+/**
+ * reflect_window_open_session:
+ *
+ * Opens the session's workspace.  Returns: %FALSE (and says why in a
+ * toast) if it cannot be read
+ */
+gboolean
+reflect_window_open_session (ReflectWindow *self,
+                             gint64         session_id)
+{
+  ReflectApplication *app = get_app (self);
+  g_autoptr(ReflectSession) session = NULL;
+  g_autoptr(ReflectRun) run = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (REFLECT_IS_WINDOW (self), FALSE);
+
+  session = reflect_store_load_session (reflect_application_get_store (app), session_id, &error);
+  if (session != NULL)
+    run = reflect_run_new (reflect_application_get_store (app),
+                           reflect_application_get_catalog (app), session, &error);
+  if (run == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not open the session: %s"),
+                                                  error->message);
+      g_warning ("%s", message);
+      reflect_window_show_toast (self, message);
+      return FALSE;
+    }
+
+  reflect_workspace_set_run (self->workspace, run);
+  gtk_stack_set_visible_child_name (self->places, "workspace");
+  return TRUE;
+}
+
+void
+reflect_window_show_toast (ReflectWindow *self,
+                           const char    *message)
+{
+  g_return_if_fail (REFLECT_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}

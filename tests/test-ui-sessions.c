@@ -1,0 +1,143 @@
+/* test-ui-sessions.c
+ *
+ * Copyright 2026 The Reflect developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "reflect-application.h"
+#include "reflect-new-session-dialog.h"
+#include "reflect-sessions-page.h"
+#include "reflect-test-env.h"
+#include "reflect-window.h"
+
+static void
+wait_until_drawn (GtkWidget *widget)
+{
+  gtk_test_widget_wait_for_draw (widget);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static ReflectNewSessionDialog *
+find_new_session_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (REFLECT_IS_NEW_SESSION_DIALOG (window))
+        return REFLECT_NEW_SESSION_DIALOG (window);
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+#define find_sessions_page(w) REFLECT_SESSIONS_PAGE (find_descendant (w, REFLECT_TYPE_SESSIONS_PAGE))
+
+static char *home;
+
+static void
+test_create_session_survives_new_window (void)
+{
+  g_autoptr(ReflectApplication) app = reflect_application_new ();
+  g_autoptr(GError) error = NULL;
+  ReflectNewSessionDialog *dialog;
+  ReflectWindow *window;
+  ReflectSessionsPage *page;
+  g_autoptr(ReflectSession) listed = NULL;
+  GtkWidget *places;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+
+  window = REFLECT_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  wait_until_drawn (GTK_WIDGET (window));
+
+  page = find_sessions_page (GTK_WIDGET (window));
+  g_assert_cmpuint (g_list_model_get_n_items (reflect_sessions_page_get_sessions (page)), ==, 0);
+
+  /* New session, through the window's own action. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-session", NULL));
+  dialog = find_new_session_dialog ();
+  g_assert_nonnull (dialog);
+  wait_until_drawn (GTK_WIDGET (dialog));
+
+  /* An empty case reference is refused and the dialog stays. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL));
+  g_assert_true (find_new_session_dialog () == dialog);
+
+  reflect_new_session_dialog_set_case_ref (dialog, "CASE-4471");
+  reflect_new_session_dialog_set_model (dialog, "morrison");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (find_new_session_dialog ());
+
+  /* The workspace is showing the new session. */
+  places = find_descendant (GTK_WIDGET (window), GTK_TYPE_STACK);
+  g_assert_true (GTK_IS_STACK (places));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (places)), ==, "workspace");
+
+  /* Destroy the window and build a new one: the session is listed. */
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  window = reflect_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until_drawn (GTK_WIDGET (window));
+
+  page = find_sessions_page (GTK_WIDGET (window));
+  g_assert_cmpuint (g_list_model_get_n_items (reflect_sessions_page_get_sessions (page)), ==, 1);
+  listed = g_list_model_get_item (reflect_sessions_page_get_sessions (page), 0);
+  g_assert_cmpstr (reflect_session_get_case_ref (listed), ==, "CASE-4471");
+  g_assert_cmpstr (reflect_session_get_model_id (listed), ==, "morrison");
+
+  /* Opening it returns to the workspace. */
+  g_assert_true (reflect_window_open_session (window, reflect_session_get_id (listed)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  /* Before GTK starts: GLib reads XDG_DATA_HOME once per process. */
+  home = reflect_test_make_data_home ();
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/ui/sessions/create-survives-new-window",
+                   test_create_session_survives_new_window);
+
+  status = g_test_run ();
+  reflect_test_remove_tree (home);
+  g_free (home);
+  return status;
+}
