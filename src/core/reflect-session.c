@@ -28,6 +28,7 @@ struct _ReflectSession
   char                *venue;
   char                *purpose;
   char                *purpose_other;
+  char                *match;
   gint64               follows_id;
   guint                current_round;
   ReflectSessionState  state;
@@ -86,6 +87,7 @@ reflect_session_finalize (GObject *object)
   g_clear_pointer (&self->venue, g_free);
   g_clear_pointer (&self->purpose, g_free);
   g_clear_pointer (&self->purpose_other, g_free);
+  g_clear_pointer (&self->match, g_free);
 
   G_OBJECT_CLASS (reflect_session_parent_class)->finalize (object);
 }
@@ -443,6 +445,27 @@ reflect_session_set_current_round (ReflectSession *self,
       self->current_round = round;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_ROUND]);
     }
+}
+
+/**
+ * reflect_session_get_match:
+ *
+ * Returns: (nullable): for a session found by a search, the words around
+ * the match, with each matching word between U+0002 and U+0003
+ */
+const char *
+reflect_session_get_match (ReflectSession *self)
+{
+  g_return_val_if_fail (REFLECT_IS_SESSION (self), NULL);
+  return self->match;
+}
+
+void
+reflect_session_set_match (ReflectSession *self,
+                           const char     *match)
+{
+  g_return_if_fail (REFLECT_IS_SESSION (self));
+  reflect_set_string (&self->match, match);
 }
 
 /**

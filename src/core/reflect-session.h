@@ -79,6 +79,9 @@ void                         reflect_session_set_follows_id      (ReflectSession
 guint                        reflect_session_get_current_round   (ReflectSession  *self);
 void                         reflect_session_set_current_round   (ReflectSession  *self,
                                                                   guint            round);
+const char                  *reflect_session_get_match           (ReflectSession  *self);
+void                         reflect_session_set_match           (ReflectSession  *self,
+                                                                  const char      *match);
 gboolean                     reflect_session_validate            (ReflectSession  *self,
                                                                   GError         **error);
 char                        *reflect_session_format_date         (ReflectSession  *self);

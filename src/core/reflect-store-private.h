@@ -28,6 +28,12 @@ reflect_store_release_statement (sqlite3_stmt *stmt)
 }
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, reflect_store_release_statement)
 
+#define REFLECT_STORE_SESSION_COLUMNS \
+  "id, uuid, model_id, model_title, case_ref, starts_at, mode, venue, purpose," \
+  " purpose_other, manager_agreed, state, follows_id, current_round"
+
+ReflectSession *reflect_store_session_from_row (sqlite3_stmt *stmt);
+
 sqlite3      *reflect_store_get_db           (ReflectStore  *self);
 sqlite3_stmt *reflect_store_prepare          (ReflectStore  *self,
                                               const char    *sql,

@@ -26,6 +26,7 @@ struct _ReflectStore
   char       *path;
   GHashTable *statements;  /* SQL text → sqlite3_stmt, finalised with the store */
   int         schema_version;
+  guint       transaction_depth;
 };
 
 G_DEFINE_FINAL_TYPE (ReflectStore, reflect_store, G_TYPE_OBJECT)
@@ -207,25 +208,68 @@ reflect_store_step_done (ReflectStore  *self,
   return TRUE;
 }
 
+/**
+ * reflect_store_begin:
+ *
+ * Starts a transaction, or a savepoint inside the one already open, so a
+ * store function that writes in one transaction can also be a step of a
+ * larger one (a follow-up creates a session, then carries things into it).
+ */
 gboolean
 reflect_store_begin (ReflectStore  *self,
                      GError       **error)
 {
-  return reflect_store_exec (self, "BEGIN IMMEDIATE", error);
+  g_autofree char *sql = NULL;
+
+  if (self->transaction_depth == 0)
+    sql = g_strdup ("BEGIN IMMEDIATE");
+  else
+    sql = g_strdup_printf ("SAVEPOINT reflect_%u", self->transaction_depth);
+
+  if (!reflect_store_exec (self, sql, error))
+    return FALSE;
+  self->transaction_depth++;
+  return TRUE;
 }
 
 gboolean
 reflect_store_commit (ReflectStore  *self,
                       GError       **error)
 {
-  return reflect_store_exec (self, "COMMIT", error);
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (self->transaction_depth > 0, FALSE);
+
+  if (self->transaction_depth == 1)
+    sql = g_strdup ("COMMIT");
+  else
+    sql = g_strdup_printf ("RELEASE reflect_%u", self->transaction_depth - 1);
+
+  if (!reflect_store_exec (self, sql, error))
+    return FALSE;
+  self->transaction_depth--;
+  return TRUE;
 }
 
 void
 reflect_store_rollback (ReflectStore *self)
 {
-  if (!sqlite3_get_autocommit (self->db))
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  g_autofree char *sql = NULL;
+
+  if (self->transaction_depth == 0)
+    return;
+
+  self->transaction_depth--;
+  if (self->transaction_depth == 0)
+    {
+      if (!sqlite3_get_autocommit (self->db))
+        sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return;
+    }
+
+  sql = g_strdup_printf ("ROLLBACK TO reflect_%u; RELEASE reflect_%u", self->transaction_depth,
+                         self->transaction_depth);
+  sqlite3_exec (self->db, sql, NULL, NULL, NULL);
 }
 
 void
@@ -769,12 +813,14 @@ reflect_store_update_session (ReflectStore    *self,
   return TRUE;
 }
 
-#define SESSION_COLUMNS \
-  "id, uuid, model_id, model_title, case_ref, starts_at, mode, venue, purpose," \
-  " purpose_other, manager_agreed, state, follows_id, current_round"
-
-static ReflectSession *
-session_from_row (sqlite3_stmt *stmt)
+/**
+ * reflect_store_session_from_row:
+ *
+ * Builds a session (without its model snapshot) from a row whose first
+ * columns are %REFLECT_STORE_SESSION_COLUMNS.
+ */
+ReflectSession *
+reflect_store_session_from_row (sqlite3_stmt *stmt)
 {
   ReflectSession *session = reflect_session_new (NULL);
   ReflectSessionState state = REFLECT_SESSION_PLANNED;
@@ -817,7 +863,7 @@ reflect_store_load_session (ReflectStore  *self,
   g_return_val_if_fail (REFLECT_IS_STORE (self), NULL);
 
   stmt = reflect_store_prepare (self,
-    "SELECT " SESSION_COLUMNS ", model_json FROM sessions WHERE id = ?1", error);
+    "SELECT " REFLECT_STORE_SESSION_COLUMNS ", model_json FROM sessions WHERE id = ?1", error);
   if (stmt == NULL)
     return NULL;
 
@@ -835,7 +881,7 @@ reflect_store_load_session (ReflectStore  *self,
       return NULL;
     }
 
-  session = session_from_row (stmt);
+  session = reflect_store_session_from_row (stmt);
   model = reflect_model_new_from_data (reflect_store_column_text (stmt, 14), -1,
                                        reflect_session_get_model_title (session), error);
   if (model == NULL)
@@ -863,12 +909,13 @@ reflect_store_list_sessions (ReflectStore  *self,
   g_return_val_if_fail (REFLECT_IS_STORE (self), NULL);
 
   stmt = reflect_store_prepare (self,
-    "SELECT " SESSION_COLUMNS " FROM sessions ORDER BY starts_at DESC, id DESC", error);
+    "SELECT " REFLECT_STORE_SESSION_COLUMNS " FROM sessions ORDER BY starts_at DESC, id DESC",
+    error);
   if (stmt == NULL)
     return NULL;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, session_from_row (stmt));
+    g_ptr_array_add (items, reflect_store_session_from_row (stmt));
 
   if (rc != SQLITE_DONE)
     {

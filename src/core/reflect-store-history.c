@@ -1,0 +1,440 @@
+/* reflect-store-history.c
+ *
+ * Copyright 2026 The Reflect developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "reflect-store-history"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "reflect-store-history.h"
+#include "reflect-store-private.h"
+
+/* Years of sessions: finding one, following one up, and letting old ones
+ * go as the organisation's retention policy says. */
+
+/**
+ * reflect_store_build_match_query:
+ *
+ * Turns what a person typed into an FTS5 query: every word must match,
+ * each as a prefix.  Quotes, `*`, `-`, `NEAR`, parentheses and the like
+ * are never FTS syntax here: they split words or are quoted as text.
+ *
+ * Returns: (transfer full) (nullable): the query, or %NULL when @text has
+ * no words
+ */
+char *
+reflect_store_build_match_query (const char *text)
+{
+  g_autoptr(GString) query = g_string_new (NULL);
+  g_autoptr(GString) word = g_string_new (NULL);
+
+  if (text == NULL)
+    return NULL;
+
+  for (const char *p = text;; p = g_utf8_next_char (p))
+    {
+      gunichar c = *p ? g_utf8_get_char (p) : 0;
+
+      if (c != 0 && (g_unichar_isalnum (c) || g_unichar_ismark (c)))
+        {
+          g_string_append_unichar (word, c);
+          continue;
+        }
+
+      if (word->len > 0)
+        {
+          /* A word in double quotes is a plain string to FTS5, so even
+           * NEAR or AND stay words. */
+          g_string_append_printf (query, "%s\"%s\"*", query->len ? " " : "", word->str);
+          g_string_truncate (word, 0);
+        }
+
+      if (c == 0)
+        break;
+    }
+
+  return query->len ? g_string_free (g_steal_pointer (&query), FALSE) : NULL;
+}
+
+/**
+ * reflect_store_search_sessions:
+ * @limit: the most sessions to return
+ *
+ * Finds sessions by the words of their case reference, notes, actions,
+ * hypotheses and learning, best match first.  Each session carries the
+ * words around its best match (reflect_session_get_match()).
+ *
+ * Returns: (transfer full) (nullable): #ReflectSession items
+ */
+GListModel *
+reflect_store_search_sessions (ReflectStore  *self,
+                               const char    *text,
+                               guint          limit,
+                               GError       **error)
+{
+  g_autoptr(GListStore) list = g_list_store_new (REFLECT_TYPE_SESSION);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) snippets = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *query = reflect_store_build_match_query (text);
+  int rc;
+
+  g_return_val_if_fail (REFLECT_IS_STORE (self), NULL);
+
+  if (query == NULL)
+    return G_LIST_MODEL (g_steal_pointer (&list));
+
+  /* Rank the matching texts, then keep each session's best; a few texts
+   * per session is plenty to find @limit sessions. */
+  {
+    g_autoptr(sqlite3_stmt) stmt = reflect_store_prepare (self,
+      "SELECT d.session_id, snippet (search_fts, 0, char (2), char (3), '…', 12)"
+      " FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid"
+      " WHERE search_fts MATCH ?1 ORDER BY rank LIMIT ?2", error);
+
+    if (stmt == NULL)
+      return NULL;
+
+    reflect_store_bind_text (stmt, 1, query);
+    sqlite3_bind_int (stmt, 2, (int)MIN (limit * 4, 4000));
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW && ids->len < limit)
+      {
+        gint64 id = sqlite3_column_int64 (stmt, 0);
+
+        if (g_hash_table_contains (seen, &id))
+          continue;
+        g_array_append_val (ids, id);
+        g_hash_table_add (seen, &g_array_index (ids, gint64, ids->len - 1));
+        g_ptr_array_add (snippets, g_strdup (reflect_store_column_text (stmt, 1)));
+      }
+
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+      {
+        reflect_store_set_error (self, error, _("Could not search"));
+        return NULL;
+      }
+  }
+
+  /* The hash set points into @ids, which may have moved while growing. */
+  g_hash_table_remove_all (seen);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = reflect_store_prepare (self,
+        "SELECT " REFLECT_STORE_SESSION_COLUMNS " FROM sessions WHERE id = ?1", error);
+
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          g_autoptr(ReflectSession) session = reflect_store_session_from_row (stmt);
+          reflect_session_set_match (session, g_ptr_array_index (snippets, i));
+          g_list_store_append (list, session);
+        }
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+/**
+ * reflect_store_list_sessions_filtered:
+ *
+ * Returns: (transfer full) (nullable): the sessions that pass @filter,
+ * newest first
+ */
+GListModel *
+reflect_store_list_sessions_filtered (ReflectStore               *self,
+                                      const ReflectSessionFilter *filter,
+                                      GError                    **error)
+{
+  g_autoptr(GListStore) list = g_list_store_new (REFLECT_TYPE_SESSION);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *case_pattern = NULL;
+  int rc;
+
+  g_return_val_if_fail (REFLECT_IS_STORE (self), NULL);
+  g_return_val_if_fail (filter != NULL, NULL);
+
+  /* One statement for every combination: a NULL parameter lets all rows
+   * through, so the plan is prepared once and cached. */
+  stmt = reflect_store_prepare (self,
+    "SELECT " REFLECT_STORE_SESSION_COLUMNS " FROM sessions"
+    " WHERE (?1 IS NULL OR model_id = ?1)"
+    "   AND (?2 IS NULL OR state = ?2)"
+    "   AND (?3 IS NULL OR starts_at >= ?3)"
+    "   AND (?4 IS NULL OR starts_at < ?4)"
+    "   AND (?5 IS NULL OR case_ref LIKE ?5 ESCAPE '\\')"
+    " ORDER BY starts_at DESC, id DESC", error);
+  if (stmt == NULL)
+    return NULL;
+
+  if (filter->model_id != NULL)
+    reflect_store_bind_text (stmt, 1, filter->model_id);
+  if (filter->state >= 0)
+    reflect_store_bind_text (stmt, 2, reflect_session_state_to_string (filter->state));
+  if (filter->from > 0)
+    sqlite3_bind_int64 (stmt, 3, filter->from);
+  if (filter->until > 0)
+    sqlite3_bind_int64 (stmt, 4, filter->until);
+  if (filter->case_ref != NULL && *filter->case_ref != '\0')
+    {
+      GString *pattern = g_string_new (NULL);
+
+      for (const char *p = filter->case_ref; *p; p++)
+        {
+          if (*p == '%' || *p == '_' || *p == '\\')
+            g_string_append_c (pattern, '\\');
+          g_string_append_c (pattern, *p);
+        }
+      g_string_append_c (pattern, '%');
+      case_pattern = g_string_free (pattern, FALSE);
+      reflect_store_bind_text (stmt, 5, case_pattern);
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, reflect_store_session_from_row (stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      reflect_store_set_error (self, error, _("Could not read the list of sessions"));
+      return NULL;
+    }
+
+  g_list_store_splice (list, 0, 0, items->pdata, items->len);
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+/**
+ * reflect_store_list_case_chain:
+ *
+ * Returns: (transfer full) (nullable): the sessions linked to @session_id
+ * by follow-ups, first to last
+ */
+GListModel *
+reflect_store_list_case_chain (ReflectStore  *self,
+                               gint64         session_id,
+                               GError       **error)
+{
+  g_autoptr(GListStore) list = g_list_store_new (REFLECT_TYPE_SESSION);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (REFLECT_IS_STORE (self), NULL);
+
+  /* Up to the first session of the chain, then down through every
+   * follow-up of it. */
+  stmt = reflect_store_prepare (self,
+    "WITH RECURSIVE"
+    " up (id, follows_id) AS ("
+    "   SELECT id, follows_id FROM sessions WHERE id = ?1"
+    "   UNION SELECT s.id, s.follows_id FROM sessions s JOIN up ON s.id = up.follows_id),"
+    " root (id) AS (SELECT id FROM up WHERE follows_id IS NULL LIMIT 1),"
+    " down (id) AS ("
+    "   SELECT id FROM root"
+    "   UNION SELECT s.id FROM sessions s JOIN down ON s.follows_id = down.id)"
+    " SELECT " REFLECT_STORE_SESSION_COLUMNS " FROM sessions WHERE id IN (SELECT id FROM down)"
+    " ORDER BY starts_at, id", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, session_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(ReflectSession) session = reflect_store_session_from_row (stmt);
+      g_list_store_append (list, session);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      reflect_store_set_error (self, error, _("Could not read the follow-ups"));
+      return NULL;
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+static gboolean
+exec_bound (ReflectStore  *self,
+            const char    *sql,
+            gint64         a,
+            gint64         b,
+            GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = reflect_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, a);
+  sqlite3_bind_int64 (stmt, 2, b);
+  return reflect_store_step_done (self, stmt, error);
+}
+
+static gboolean
+index_carried_actions (ReflectStore  *self,
+                       gint64         session_id,
+                       GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = reflect_store_prepare (self,
+    "SELECT id, what || ' ' || owner FROM actions WHERE session_id = ?1", error);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) bodies = g_ptr_array_new_with_free_func (g_free);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, session_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+      g_ptr_array_add (bodies, g_strdup (reflect_store_column_text (stmt, 1)));
+    }
+  g_clear_pointer (&stmt, reflect_store_release_statement);
+
+  for (guint i = 0; i < ids->len; i++)
+    if (!reflect_store_index_text (self, session_id, "action", g_array_index (ids, gint64, i),
+                                   g_ptr_array_index (bodies, i), error))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * reflect_store_create_follow_up:
+ * @starts_at: when the follow-up starts (unix time)
+ *
+ * Creates a session that follows @session_id: the same case reference,
+ * model and purpose, the same attendees (present, without roles), and the
+ * actions not yet done, each linked to the action it carries over.
+ *
+ * Returns: the new session's id, or 0 with @error set
+ */
+gint64
+reflect_store_create_follow_up (ReflectStore  *self,
+                                gint64         session_id,
+                                gint64         starts_at,
+                                GError       **error)
+{
+  g_autoptr(ReflectSession) first = NULL;
+  g_autoptr(ReflectSession) follow_up = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (REFLECT_IS_STORE (self), 0);
+
+  first = reflect_store_load_session (self, session_id, error);
+  if (first == NULL)
+    return 0;
+
+  follow_up = reflect_session_new (reflect_session_get_model (first));
+  reflect_session_set_case_ref (follow_up, reflect_session_get_case_ref (first));
+  reflect_session_set_starts_at (follow_up, starts_at);
+  reflect_session_set_virtual (follow_up, reflect_session_get_virtual (first));
+  reflect_session_set_venue (follow_up, reflect_session_get_venue (first));
+  reflect_session_set_purpose (follow_up, reflect_session_get_purpose (first));
+  reflect_session_set_purpose_other (follow_up, reflect_session_get_purpose_other (first));
+  reflect_session_set_manager_agreed (follow_up, reflect_session_get_manager_agreed (first));
+  reflect_session_set_follows_id (follow_up, session_id);
+
+  /* The session and everything carried into it land together or not at all. */
+  if (!reflect_store_begin (self, error))
+    return 0;
+
+  if (!reflect_store_create_session (self, follow_up, error))
+    goto failed;
+  id = reflect_session_get_id (follow_up);
+
+  if (!exec_bound (self,
+                   "INSERT INTO attendees (session_id, name, agency, job_title, present, position)"
+                   " SELECT ?2, name, agency, job_title, 1, position FROM attendees"
+                   " WHERE session_id = ?1 ORDER BY position, id",
+                   session_id, id, error) ||
+      !exec_bound (self,
+                   "INSERT INTO actions (session_id, position, what, owner, due, done, carried_from)"
+                   " SELECT ?2, position, what, owner, due, 0, id FROM actions"
+                   " WHERE session_id = ?1 AND done = 0 ORDER BY position, id",
+                   session_id, id, error) ||
+      !index_carried_actions (self, id, error) ||
+      !reflect_store_commit (self, error))
+    goto failed;
+
+  reflect_store_emit_changed (self, 0);
+  return id;
+
+failed:
+  reflect_store_rollback (self);
+  return 0;
+}
+
+/**
+ * reflect_store_list_expired_sessions:
+ * @months: the retention period; 0 keeps everything
+ * @now: the current unix time
+ *
+ * Returns: (transfer full) (element-type gint64): ids of finished sessions
+ * that started more than @months months before @now
+ */
+GArray *
+reflect_store_list_expired_sessions (ReflectStore  *self,
+                                     guint          months,
+                                     gint64         now,
+                                     GError       **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GDateTime) today = NULL;
+  g_autoptr(GDateTime) cutoff = NULL;
+
+  g_return_val_if_fail (REFLECT_IS_STORE (self), NULL);
+
+  if (months == 0)
+    return g_steal_pointer (&ids);
+
+  today = g_date_time_new_from_unix_local (now);
+  cutoff = g_date_time_add_months (today, -(int)months);
+
+  stmt = reflect_store_prepare (self,
+    "SELECT id FROM sessions WHERE state = 'finished' AND starts_at < ?1 ORDER BY starts_at",
+    error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (cutoff));
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+/**
+ * reflect_store_delete_expired_sessions:
+ *
+ * Deletes what reflect_store_list_expired_sessions() lists.  Returns: how
+ * many sessions were deleted
+ */
+guint
+reflect_store_delete_expired_sessions (ReflectStore  *self,
+                                       guint          months,
+                                       gint64         now,
+                                       GError       **error)
+{
+  g_autoptr(GArray) ids = reflect_store_list_expired_sessions (self, months, now, error);
+  guint deleted = 0;
+
+  if (ids == NULL)
+    return 0;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      if (!reflect_store_delete_session (self, g_array_index (ids, gint64, i), error))
+        break;
+      deleted++;
+    }
+
+  return deleted;
+}
