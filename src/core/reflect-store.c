@@ -468,15 +468,30 @@ reflect_store_move_aside (const char  *path,
                           char       **moved_to,
                           GError     **error)
 {
+  return reflect_store_move_aside_as (path, "unreadable", moved_to, error);
+}
+
+/**
+ * reflect_store_move_aside_as:
+ * @reason: a word for the file name saying why it was moved
+ *
+ * Like reflect_store_move_aside(), naming the file `NAME.REASON-TIME`.
+ */
+gboolean
+reflect_store_move_aside_as (const char  *path,
+                             const char  *reason,
+                             char       **moved_to,
+                             GError     **error)
+{
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  g_autofree char *target = g_strdup_printf ("%s.unreadable-%s", path, stamp);
+  g_autofree char *target = g_strdup_printf ("%s.%s-%s", path, reason, stamp);
   const char *suffixes[] = { "-wal", "-shm" };
 
   for (guint i = 1; g_file_test (target, G_FILE_TEST_EXISTS); i++)
     {
       g_free (target);
-      target = g_strdup_printf ("%s.unreadable-%s-%u", path, stamp, i);
+      target = g_strdup_printf ("%s.%s-%s-%u", path, reason, stamp, i);
     }
 
   if (g_rename (path, target) != 0)

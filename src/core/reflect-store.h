@@ -45,6 +45,10 @@ ReflectStore   *reflect_store_open_at_version      (const char     *path,
 gboolean        reflect_store_move_aside           (const char     *path,
                                                     char          **moved_to,
                                                     GError        **error);
+gboolean        reflect_store_move_aside_as        (const char     *path,
+                                                    const char     *reason,
+                                                    char          **moved_to,
+                                                    GError        **error);
 const char     *reflect_store_get_path             (ReflectStore   *self);
 int             reflect_store_get_schema_version   (ReflectStore   *self);
 gboolean        reflect_store_check_integrity      (ReflectStore   *self,
