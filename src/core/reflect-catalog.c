@@ -12,6 +12,7 @@
 
 #include "reflect-catalog.h"
 #include "reflect-store-private.h"
+#include "reflect-store-questions.h"
 
 #define MODELS_PATH RESOURCE_PREFIX "/models/"
 #define BANKS_PATH RESOURCE_PREFIX "/question-banks/"
@@ -186,6 +187,11 @@ reflect_catalog_reload (ReflectCatalog *self)
     reflect_question_bank_set_builtin (g_ptr_array_index (banks, i), TRUE);
   load_rows (self, "SELECT id, json FROM question_banks ORDER BY imported_at, id",
              (LoadFunc)reflect_question_bank_new_from_data, banks);
+
+  /* A person's own questions and favourites are kept beside the banks;
+   * merged here so that every reload shows them. */
+  for (guint i = 0; self->store != NULL && i < banks->len; i++)
+    reflect_store_customise_question_bank (self->store, g_ptr_array_index (banks, i));
 
   g_list_store_splice (self->models, 0, g_list_model_get_n_items (G_LIST_MODEL (self->models)),
                        models->pdata, models->len);
