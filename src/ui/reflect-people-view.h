@@ -17,6 +17,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ReflectPeopleView, reflect_people_view, REFLECT, PEOPLE_VIEW, GtkWidget)
 
 void reflect_people_view_set_run (ReflectPeopleView *self,
-                                ReflectRun *run);
+                                  ReflectRun        *run);
 
 G_END_DECLS
