@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "reflect-new-session-dialog.h"
+#include "reflect-preferences-window.h"
 #include "reflect-run.h"
 #include "reflect-sessions-page.h"
 #include "reflect-window.h"
@@ -65,6 +66,20 @@ open_session_activated (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   reflect_window_open_session (REFLECT_WINDOW (widget), g_variant_get_int64 (parameter));
+}
+
+static void
+preferences_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  ReflectApplication *app = get_app (REFLECT_WINDOW (widget));
+  ReflectPreferencesWindow *window;
+
+  window = reflect_preferences_window_new (reflect_application_get_settings (app),
+                                           reflect_application_get_catalog (app));
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (widget));
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -139,6 +154,7 @@ reflect_window_class_init (ReflectWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReflectWindow, workspace);
 
   gtk_widget_class_install_action (widget_class, "win.new-session", NULL, new_session_activated);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_activated);
   gtk_widget_class_install_action (widget_class, "win.open-session", "x", open_session_activated);
   gtk_widget_class_install_action (widget_class, "win.show-sessions", NULL,
                                    show_sessions_activated);
