@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "reflect-models-window.h"
 #include "reflect-new-session-dialog.h"
 #include "reflect-preferences-window.h"
 #include "reflect-run.h"
@@ -78,6 +79,20 @@ preferences_activated (GtkWidget  *widget,
 
   window = reflect_preferences_window_new (reflect_application_get_settings (app),
                                            reflect_application_get_catalog (app));
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (widget));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+manage_models_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  ReflectApplication *app = get_app (REFLECT_WINDOW (widget));
+  ReflectModelsWindow *window;
+
+  window = reflect_models_window_new (reflect_application_get_store (app),
+                                      reflect_application_get_catalog (app));
   gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (widget));
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -154,6 +169,8 @@ reflect_window_class_init (ReflectWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReflectWindow, workspace);
 
   gtk_widget_class_install_action (widget_class, "win.new-session", NULL, new_session_activated);
+  gtk_widget_class_install_action (widget_class, "win.manage-models", NULL,
+                                   manage_models_activated);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_activated);
   gtk_widget_class_install_action (widget_class, "win.open-session", "x", open_session_activated);
   gtk_widget_class_install_action (widget_class, "win.show-sessions", NULL,
