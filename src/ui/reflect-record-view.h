@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ReflectRecordView, reflect_record_view, REFLECT, RECORD_VIEW, GtkWidget)
 
-void reflect_record_view_set_run (ReflectRecordView *self,
-                                ReflectRun *run);
+void     reflect_record_view_set_run (ReflectRecordView *self,
+                                      ReflectRun        *run);
+gboolean reflect_record_view_flush   (ReflectRecordView *self);
 
 G_END_DECLS
