@@ -54,22 +54,35 @@ find_descendant (GtkWidget *widget,
 #define find_sessions_page(w) REFLECT_SESSIONS_PAGE (find_descendant (w, REFLECT_TYPE_SESSIONS_PAGE))
 
 static char *home;
+static ReflectApplication *the_app;
+
+/* One application per process: GApplication registers only once. */
+static ReflectApplication *
+get_app (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (the_app == NULL)
+    {
+      the_app = reflect_application_new ();
+      g_application_set_flags (G_APPLICATION (the_app), G_APPLICATION_NON_UNIQUE);
+      g_assert_true (g_application_register (G_APPLICATION (the_app), NULL, &error));
+      g_assert_no_error (error);
+    }
+  g_application_activate (G_APPLICATION (the_app));
+  return the_app;
+}
 
 static void
 test_create_session_survives_new_window (void)
 {
-  g_autoptr(ReflectApplication) app = reflect_application_new ();
+  ReflectApplication *app = get_app ();
   g_autoptr(GError) error = NULL;
   ReflectNewSessionDialog *dialog;
   ReflectWindow *window;
   ReflectSessionsPage *page;
   g_autoptr(ReflectSession) listed = NULL;
   GtkWidget *places;
-
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
 
   window = REFLECT_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_assert_nonnull (window);
@@ -122,6 +135,80 @@ test_create_session_survives_new_window (void)
     ;
 }
 
+static void
+test_match_markup (void)
+{
+  g_autofree char *markup = reflect_sessions_page_match_markup ("a <b> & \002Housing\003 said");
+
+  g_assert_cmpstr (markup, ==, "a &lt;b&gt; &amp; <b>Housing</b> said");
+}
+
+static void
+test_search_and_delete_with_undo (void)
+{
+  ReflectApplication *app = get_app ();
+  g_autoptr(GError) error = NULL;
+  ReflectStore *store;
+  ReflectCatalog *catalog;
+  ReflectWindow *window;
+  ReflectSessionsPage *page;
+  GtkWidget *entry;
+  g_autoptr(ReflectSession) first = NULL;
+  g_autoptr(ReflectSession) second = NULL;
+  g_autoptr(GListModel) all = NULL;
+
+  window = REFLECT_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  store = reflect_application_get_store (app);
+  catalog = reflect_application_get_catalog (app);
+
+  first = reflect_session_new (reflect_catalog_find_model (catalog, "spr"));
+  reflect_session_set_case_ref (first, "FIND-ME-77");
+  g_assert_true (reflect_store_create_session (store, first, &error));
+  second = reflect_session_new (reflect_catalog_find_model (catalog, "durham"));
+  reflect_session_set_case_ref (second, "OTHER-12");
+  g_assert_true (reflect_store_create_session (store, second, &error));
+  wait_until_drawn (GTK_WIDGET (window));
+
+  page = find_sessions_page (GTK_WIDGET (window));
+  g_assert_cmpuint (g_list_model_get_n_items (reflect_sessions_page_get_sessions (page)), >=, 2);
+
+  /* Ctrl+F's action, then typing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sessions.search", NULL));
+  entry = find_descendant (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "find-me");
+  reflect_sessions_page_reload (page);
+  g_assert_cmpuint (g_list_model_get_n_items (reflect_sessions_page_get_sessions (page)), ==, 1);
+
+  /* FTS syntax is plain text. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "\"NEAR( -*");
+  reflect_sessions_page_reload (page);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  reflect_sessions_page_reload (page);
+
+  /* Delete hides at once; Undo would bring it back; the data goes when
+   * the page goes without an undo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sessions.delete", "x",
+                                             reflect_session_get_id (second)));
+  for (guint i = 0; i < g_list_model_get_n_items (reflect_sessions_page_get_sessions (page)); i++)
+    {
+      g_autoptr(ReflectSession) shown = g_list_model_get_item (reflect_sessions_page_get_sessions (page), i);
+      g_assert_cmpint (reflect_session_get_id (shown), !=, reflect_session_get_id (second));
+    }
+  all = reflect_store_list_sessions (store, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (all), >=, 2);
+  g_clear_object (&all);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  all = reflect_store_list_sessions (store, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(ReflectSession) left = g_list_model_get_item (all, i);
+      g_assert_cmpint (reflect_session_get_id (left), !=, reflect_session_get_id (second));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -135,8 +222,11 @@ main (int   argc,
 
   g_test_add_func ("/ui/sessions/create-survives-new-window",
                    test_create_session_survives_new_window);
+  g_test_add_func ("/ui/sessions/match-markup", test_match_markup);
+  g_test_add_func ("/ui/sessions/search-and-delete-with-undo", test_search_and_delete_with_undo);
 
   status = g_test_run ();
+  g_clear_object (&the_app);
   reflect_test_remove_tree (home);
   g_free (home);
   return status;

@@ -11,6 +11,8 @@
 #include <glib/gi18n.h>
 
 #include "reflect-application.h"
+#include "reflect-backup.h"
+#include "reflect-store-history.h"
 #include "reflect-window.h"
 
 struct _ReflectApplication
@@ -20,6 +22,7 @@ struct _ReflectApplication
   GSettings      *settings;
   ReflectStore   *store;
   ReflectCatalog *catalog;
+  guint           housekeeping_id;
 };
 
 G_DEFINE_FINAL_TYPE (ReflectApplication, reflect_application, ADW_TYPE_APPLICATION)
@@ -46,17 +49,34 @@ store_error_response_cb (AdwMessageDialog   *dialog,
   g_autofree char *moved_to = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (g_strcmp0 (response, "new") != 0)
+  if (g_strcmp0 (response, "restore") == 0)
+    {
+      g_auto(GStrv) backups = reflect_backup_list (path);
+
+      /* reflect_backup_restore() checks the backup first and moves the
+       * damaged file aside; it never deletes it. */
+      if (backups[0] == NULL || !reflect_backup_restore (backups[0], path, &moved_to, &error))
+        {
+          g_warning ("Could not restore the latest backup: %s",
+                     error ? error->message : "no backup");
+          g_application_release (G_APPLICATION (self));
+          return;
+        }
+      g_message ("Restored %s; the unreadable database was moved to %s", backups[0], moved_to);
+    }
+  else if (g_strcmp0 (response, "new") == 0)
+    {
+      /* Never delete: the damaged file is renamed so nothing in it is lost. */
+      if (!reflect_store_move_aside (path, &moved_to, &error))
+        g_warning ("%s", error->message);
+      else
+        g_message ("The unreadable database was moved to %s", moved_to);
+    }
+  else
     {
       g_application_release (G_APPLICATION (self));
       return;
     }
-
-  /* Never delete: the damaged file is renamed so nothing in it is lost. */
-  if (!reflect_store_move_aside (path, &moved_to, &error))
-    g_warning ("%s", error->message);
-  else
-    g_message ("The unreadable database was moved to %s", moved_to);
 
   open_store (self);
   if (self->store != NULL)
@@ -70,6 +90,8 @@ show_store_error (ReflectApplication *self,
 {
   AdwMessageDialog *dialog;
   g_autofree char *body = NULL;
+  g_autofree char *path = reflect_store_default_path ();
+  g_auto(GStrv) backups = reflect_backup_list (path);
 
   g_warning ("%s", error->message);
 
@@ -81,13 +103,23 @@ show_store_error (ReflectApplication *self,
                                     "quit", _("_Quit"),
                                     "new", _("_Move Aside and Start Afresh"),
                                     NULL);
-  adw_message_dialog_set_response_appearance (dialog, "new", ADW_RESPONSE_SUGGESTED);
+  if (backups[0] != NULL)
+    {
+      adw_message_dialog_add_response (dialog, "restore", _("_Restore Latest Backup"));
+      adw_message_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_SUGGESTED);
+    }
+  else
+    adw_message_dialog_set_response_appearance (dialog, "new", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "quit");
   adw_message_dialog_set_close_response (dialog, "quit");
 
   /* A newer database belongs to a newer Reflect: do not offer to set it aside. */
   if (g_error_matches (error, REFLECT_STORE_ERROR, REFLECT_STORE_ERROR_NEWER))
-    adw_message_dialog_set_response_enabled (dialog, "new", FALSE);
+    {
+      adw_message_dialog_set_response_enabled (dialog, "new", FALSE);
+      if (backups[0] != NULL)
+        adw_message_dialog_set_response_enabled (dialog, "restore", FALSE);
+    }
 
   g_signal_connect (dialog, "response", G_CALLBACK (store_error_response_cb), self);
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
@@ -114,6 +146,86 @@ open_store (ReflectApplication *self)
 }
 
 static void
+retention_response_cb (AdwMessageDialog   *dialog,
+                       const char         *response,
+                       ReflectApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint months = g_settings_get_uint (self->settings, "retention-months");
+
+  if (g_strcmp0 (response, "delete") != 0 || self->store == NULL)
+    return;
+
+  g_settings_set_boolean (self->settings, "retention-confirmed", TRUE);
+  if (reflect_store_delete_expired_sessions (self->store, months,
+                                             g_get_real_time () / G_USEC_PER_SEC, &error) == 0 &&
+      error != NULL)
+    g_warning ("Retention: %s", error->message);
+}
+
+/* Deletes finished sessions past the retention period.  The first time,
+ * it says what it is about to delete and asks. */
+static void
+apply_retention (ReflectApplication *self)
+{
+  guint months = g_settings_get_uint (self->settings, "retention-months");
+  g_autoptr(GArray) expired = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
+
+  if (months == 0)
+    return;
+
+  expired = reflect_store_list_expired_sessions (self->store, months,
+                                                 g_get_real_time () / G_USEC_PER_SEC, &error);
+  if (expired == NULL || expired->len == 0)
+    return;
+
+  if (g_settings_get_boolean (self->settings, "retention-confirmed"))
+    {
+      retention_response_cb (NULL, "delete", self);
+      return;
+    }
+
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u finished session is older than your retention period of %u months. It will be deleted for good, with everything recorded in it.",
+                                       "%u finished sessions are older than your retention period of %u months. They will be deleted for good, with everything recorded in them.",
+                                       expired->len),
+                          expired->len, months);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Delete Old Sessions?"), body));
+  adw_message_dialog_add_responses (dialog, "later", _("_Not Now"), "delete", _("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "later");
+  adw_message_dialog_set_close_response (dialog, "later");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (retention_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Runs once the first window is on screen, so it never delays it. */
+static gboolean
+housekeeping_cb (gpointer user_data)
+{
+  ReflectApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = NULL;
+
+  self->housekeeping_id = 0;
+  if (self->store == NULL)
+    return G_SOURCE_REMOVE;
+
+  backup = reflect_backup_make_daily (self->store, g_get_real_time () / G_USEC_PER_SEC, &error);
+  if (error != NULL)
+    g_warning ("Daily backup failed: %s", error->message);
+  else if (backup != NULL)
+    g_debug ("Backed up to %s", backup);
+
+  apply_retention (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
 reflect_application_activate (GApplication *app)
 {
   ReflectApplication *self = REFLECT_APPLICATION (app);
@@ -128,6 +240,10 @@ reflect_application_activate (GApplication *app)
     }
 
   present_main_window (self);
+
+  if (self->housekeeping_id == 0)
+    self->housekeeping_id = g_timeout_add_seconds_full (G_PRIORITY_LOW, 2, housekeeping_cb,
+                                                        self, NULL);
 }
 
 static void
@@ -242,6 +358,7 @@ reflect_application_finalize (GObject *object)
 {
   ReflectApplication *self = (ReflectApplication *)object;
 
+  g_clear_handle_id (&self->housekeeping_id, g_source_remove);
   g_clear_object (&self->catalog);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -293,6 +410,53 @@ reflect_application_get_catalog (ReflectApplication *self)
 {
   g_return_val_if_fail (REFLECT_IS_APPLICATION (self), NULL);
   return self->catalog;
+}
+
+/**
+ * reflect_application_restore_backup:
+ *
+ * Replaces the database with @backup_path: closes what every window shows,
+ * closes the store, restores (which checks the backup first and keeps the
+ * current database aside), and opens the store again.
+ */
+gboolean
+reflect_application_restore_backup (ReflectApplication  *self,
+                                    const char          *backup_path,
+                                    GError             **error)
+{
+  g_autofree char *path = reflect_store_default_path ();
+  g_autofree char *aside = NULL;
+  GList *windows;
+  gboolean restored;
+
+  g_return_val_if_fail (REFLECT_IS_APPLICATION (self), FALSE);
+
+  /* Refuse a bad backup before closing anything. */
+  if (!reflect_backup_check (backup_path, error))
+    return FALSE;
+
+  windows = gtk_application_get_windows (GTK_APPLICATION (self));
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (REFLECT_IS_WINDOW (l->data))
+      reflect_window_set_store (l->data, NULL, NULL);
+
+  g_clear_object (&self->catalog);
+  g_clear_object (&self->store);
+
+  restored = reflect_backup_restore (backup_path, path, &aside, error);
+  if (restored)
+    g_message ("Restored %s; the previous database was kept as %s", backup_path, aside);
+
+  self->store = reflect_store_open (path, restored ? error : NULL);
+  if (self->store == NULL)
+    return FALSE;
+  self->catalog = reflect_catalog_new (self->store);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (REFLECT_IS_WINDOW (l->data))
+      reflect_window_set_store (l->data, self->store, self->catalog);
+
+  return restored;
 }
 
 GSettings *

@@ -21,5 +21,8 @@ ReflectApplication *reflect_application_new          (void);
 ReflectStore       *reflect_application_get_store    (ReflectApplication *self);
 ReflectCatalog     *reflect_application_get_catalog  (ReflectApplication *self);
 GSettings          *reflect_application_get_settings (ReflectApplication *self);
+gboolean            reflect_application_restore_backup (ReflectApplication  *self,
+                                                        const char          *backup_path,
+                                                        GError             **error);
 
 G_END_DECLS

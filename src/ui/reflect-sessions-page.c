@@ -11,20 +11,32 @@
 #include <glib/gi18n.h>
 
 #include "reflect-sessions-page.h"
+#include "reflect-store-history.h"
+
+#define UNDO_SECONDS 5
 
 /* The history of sessions, newest first.  The list is a GtkListView, so a
  * row exists only for the sessions on screen, however many there are. */
 struct _ReflectSessionsPage
 {
-  GtkWidget     parent_instance;
+  GtkWidget        parent_instance;
 
-  GtkStack     *content_stack;
-  GtkListView  *list_view;
-  GtkButton    *empty_new_button;
+  GtkStack        *content_stack;
+  GtkListView     *list_view;
+  GtkButton       *empty_new_button;
+  GtkToggleButton *search_button;
+  GtkSearchBar    *search_bar;
+  GtkSearchEntry  *search_entry;
+  GtkDropDown     *model_filter;
+  GtkDropDown     *state_filter;
+  GtkDropDown     *date_filter;
 
-  ReflectStore *store;
-  GListModel   *sessions;
-  gulong        changed_id;
+  ReflectStore    *store;
+  GListModel      *sessions;
+  GListStore      *model_ids;       /* GtkStringObject ids behind model_filter */
+  GHashTable      *pending_deletes; /* gint64 ids hidden, deleted when the toast goes */
+  gulong           changed_id;
+  guint            has_any : 1;
 };
 
 G_DEFINE_FINAL_TYPE (ReflectSessionsPage, reflect_sessions_page, GTK_TYPE_WIDGET)
@@ -38,6 +50,8 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *subtitle = gtk_label_new (NULL);
   GtkWidget *state = gtk_label_new (NULL);
+  GtkWidget *match = gtk_label_new (NULL);
+  GtkWidget *menu = gtk_menu_button_new ();
 
   gtk_widget_add_css_class (grid, "reflect-session-row");
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
@@ -59,9 +73,22 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_valign (state, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (state, "reflect-state");
 
+  gtk_label_set_xalign (GTK_LABEL (match), 0);
+  gtk_label_set_wrap (GTK_LABEL (match), TRUE);
+  gtk_label_set_lines (GTK_LABEL (match), 2);
+  gtk_label_set_ellipsize (GTK_LABEL (match), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (match, "reflect-match");
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu), "view-more-symbolic");
+  gtk_widget_set_valign (menu, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (menu, "flat");
+  gtk_widget_set_tooltip_text (menu, _("Session Actions"));
+
   gtk_grid_attach (GTK_GRID (grid), title, 0, 0, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), subtitle, 0, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), match, 0, 2, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), state, 1, 0, 1, 2);
+  gtk_grid_attach (GTK_GRID (grid), menu, 2, 0, 1, 2);
 
   gtk_list_item_set_child (item, grid);
 }
@@ -76,13 +103,54 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *title = gtk_grid_get_child_at (GTK_GRID (grid), 0, 0);
   GtkWidget *subtitle = gtk_grid_get_child_at (GTK_GRID (grid), 0, 1);
   GtkWidget *state = gtk_grid_get_child_at (GTK_GRID (grid), 1, 0);
+  GtkWidget *match = gtk_grid_get_child_at (GTK_GRID (grid), 0, 2);
+  GtkWidget *menu_button = gtk_grid_get_child_at (GTK_GRID (grid), 2, 0);
   g_autofree char *date = reflect_session_format_date (session);
   g_autofree char *details = NULL;
   g_autofree char *accessible = NULL;
+  g_autofree char *menu_label = NULL;
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenuItem) entry = NULL;
   ReflectSessionState session_state = reflect_session_get_state (session);
+  gint64 id = reflect_session_get_id (session);
+  const char *found = reflect_session_get_match (session);
 
-  /* Translators: session list subtitle: date · model */
-  details = g_strdup_printf (_("%s · %s"), date, reflect_session_get_model_title (session));
+  if (reflect_session_get_follows_id (session) > 0)
+    /* Translators: session list subtitle: date · model · this session follows an earlier one */
+    details = g_strdup_printf (_("%s · %s · follow-up"), date,
+                               reflect_session_get_model_title (session));
+  else
+    /* Translators: session list subtitle: date · model */
+    details = g_strdup_printf (_("%s · %s"), date, reflect_session_get_model_title (session));
+
+  gtk_widget_set_visible (match, found != NULL && *found != '\0');
+  if (found != NULL)
+    {
+      g_autofree char *markup = reflect_sessions_page_match_markup (found);
+      gtk_label_set_markup (GTK_LABEL (match), markup);
+    }
+
+  entry = g_menu_item_new (_("_Open"), NULL);
+  g_menu_item_set_action_and_target_value (entry, "win.open-session", g_variant_new_int64 (id));
+  g_menu_append_item (menu, entry);
+  g_clear_object (&entry);
+  entry = g_menu_item_new (_("_Follow Up"), NULL);
+  g_menu_item_set_action_and_target_value (entry, "sessions.follow-up", g_variant_new_int64 (id));
+  g_menu_append_item (menu, entry);
+  g_clear_object (&entry);
+  entry = g_menu_item_new (_("Show _Case History"), NULL);
+  g_menu_item_set_action_and_target_value (entry, "sessions.show-case",
+                                           g_variant_new_string (reflect_session_get_case_ref (session)));
+  g_menu_append_item (menu, entry);
+  g_clear_object (&entry);
+  entry = g_menu_item_new (_("_Delete…"), NULL);
+  g_menu_item_set_action_and_target_value (entry, "sessions.delete", g_variant_new_int64 (id));
+  g_menu_append_item (menu, entry);
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), G_MENU_MODEL (menu));
+  /* Translators: accessible name of a session row's menu button */
+  menu_label = g_strdup_printf (_("Actions for case %s"), reflect_session_get_case_ref (session));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  menu_label, -1);
 
   gtk_label_set_text (GTK_LABEL (title), reflect_session_get_case_ref (session));
   gtk_label_set_text (GTK_LABEL (subtitle), details);
@@ -100,6 +168,35 @@ bind_row_cb (GtkSignalListItemFactory *factory,
                                 details, reflect_session_state_get_title (session_state));
   gtk_accessible_update_property (GTK_ACCESSIBLE (grid), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible, -1);
+}
+
+/**
+ * reflect_sessions_page_match_markup:
+ *
+ * Returns: (transfer full): Pango markup for a search match, the text
+ * escaped and each matching word (between U+0002 and U+0003) in bold
+ */
+char *
+reflect_sessions_page_match_markup (const char *match)
+{
+  g_autoptr(GString) markup = g_string_new (NULL);
+  const char *start = match;
+
+  /* Escape the text between the markers; only the markers become tags. */
+  for (const char *p = match;; p++)
+    {
+      if (*p == '\002' || *p == '\003' || *p == '\0')
+        {
+          g_autofree char *escaped = g_markup_escape_text (start, p - start);
+
+          g_string_append (markup, escaped);
+          if (*p == '\0')
+            break;
+          g_string_append (markup, *p == '\002' ? "<b>" : "</b>");
+          start = p + 1;
+        }
+    }
+  return g_string_free (g_steal_pointer (&markup), FALSE);
 }
 
 static void
@@ -121,14 +218,163 @@ store_changed_cb (ReflectSessionsPage *self,
 }
 
 static void
+search_changed_cb (ReflectSessionsPage *self)
+{
+  reflect_sessions_page_reload (self);
+}
+
+static void
+search_activate_cb (ReflectSessionsPage *self)
+{
+  if (g_list_model_get_n_items (self->sessions) > 0)
+    {
+      g_autoptr(ReflectSession) first = g_list_model_get_item (self->sessions, 0);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.open-session", "x",
+                                  reflect_session_get_id (first));
+    }
+}
+
+static void
+filter_changed_cb (ReflectSessionsPage *self)
+{
+  reflect_sessions_page_reload (self);
+}
+
+static void
+finish_delete (ReflectSessionsPage *self,
+               gint64               id)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_hash_table_remove (self->pending_deletes, &id) || self->store == NULL)
+    return;
+
+  if (!reflect_store_delete_session (self->store, id, &error))
+    g_warning ("Could not delete session %" G_GINT64_FORMAT ": %s", id, error->message);
+}
+
+static void
+undo_delete_cb (AdwToast            *toast,
+                ReflectSessionsPage *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "session-id"));
+
+  g_object_set_data (G_OBJECT (toast), "undone", GINT_TO_POINTER (TRUE));
+  g_hash_table_remove (self->pending_deletes, &id);
+  reflect_sessions_page_reload (self);
+}
+
+static void
+toast_dismissed_cb (AdwToast            *toast,
+                    ReflectSessionsPage *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "session-id"));
+
+  if (g_object_get_data (G_OBJECT (toast), "undone") == NULL)
+    finish_delete (self, id);
+}
+
+static void
+delete_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ReflectSessionsPage *self = REFLECT_SESSIONS_PAGE (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast;
+
+  /* Hidden at once, deleted for good when the toast goes: a few seconds
+   * in which Undo brings it back untouched. */
+  g_hash_table_add (self->pending_deletes, g_memdup2 (&id, sizeof id));
+  reflect_sessions_page_reload (self);
+
+  if (overlay == NULL)
+    {
+      finish_delete (self, id);
+      return;
+    }
+
+  toast = adw_toast_new (_("Session deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_timeout (toast, UNDO_SECONDS);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data (G_OBJECT (toast), "session-id", GSIZE_TO_POINTER ((gsize)id));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete_cb), self, 0);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, 0);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+static void
+follow_up_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ReflectSessionsPage *self = REFLECT_SESSIONS_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  id = reflect_store_create_follow_up (self->store, g_variant_get_int64 (parameter),
+                                       g_get_real_time () / G_USEC_PER_SEC, &error);
+  if (id == 0)
+    {
+      GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+      g_autofree char *message = g_strdup_printf (_("Could not create the follow-up: %s"),
+                                                  error->message);
+      g_warning ("%s", message);
+      if (overlay != NULL)
+        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+      return;
+    }
+
+  gtk_widget_activate_action (widget, "win.open-session", "x", id);
+}
+
+static void
+show_case_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ReflectSessionsPage *self = REFLECT_SESSIONS_PAGE (widget);
+
+  gtk_toggle_button_set_active (self->search_button, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), g_variant_get_string (parameter, NULL));
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+search_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ReflectSessionsPage *self = REFLECT_SESSIONS_PAGE (widget);
+
+  gtk_toggle_button_set_active (self->search_button, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
 reflect_sessions_page_dispose (GObject *object)
 {
   ReflectSessionsPage *self = (ReflectSessionsPage *)object;
+
+  /* Deletes the user did not undo happen now, not never. */
+  if (self->pending_deletes != NULL)
+    {
+      g_autoptr(GList) ids = g_hash_table_get_keys (self->pending_deletes);
+      for (GList *l = ids; l != NULL; l = l->next)
+        {
+          gint64 id = *(gint64 *)l->data;
+          finish_delete (self, id);
+        }
+    }
 
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
   g_clear_object (&self->store);
   g_clear_object (&self->sessions);
+  g_clear_object (&self->model_ids);
+  g_clear_pointer (&self->pending_deletes, g_hash_table_unref);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
     gtk_widget_unparent (child);
 
@@ -149,7 +395,23 @@ reflect_sessions_page_class_init (ReflectSessionsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReflectSessionsPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, ReflectSessionsPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, ReflectSessionsPage, empty_new_button);
+  gtk_widget_class_bind_template_child (widget_class, ReflectSessionsPage, search_button);
+  gtk_widget_class_bind_template_child (widget_class, ReflectSessionsPage, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, ReflectSessionsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, ReflectSessionsPage, model_filter);
+  gtk_widget_class_bind_template_child (widget_class, ReflectSessionsPage, state_filter);
+  gtk_widget_class_bind_template_child (widget_class, ReflectSessionsPage, date_filter);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "sessions.delete", "x", delete_activated);
+  gtk_widget_class_install_action (widget_class, "sessions.follow-up", "x", follow_up_activated);
+  gtk_widget_class_install_action (widget_class, "sessions.show-case", "s", show_case_activated);
+  gtk_widget_class_install_action (widget_class, "sessions.search", NULL, search_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "sessions.search", NULL);
 }
 
 static void
@@ -158,6 +420,11 @@ reflect_sessions_page_init (ReflectSessionsPage *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->pending_deletes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->model_ids = g_list_store_new (GTK_TYPE_STRING_OBJECT);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
@@ -179,33 +446,144 @@ reflect_sessions_page_set_store (ReflectSessionsPage *self,
   reflect_sessions_page_reload (self);
 }
 
+static void
+fill_model_filter (ReflectSessionsPage *self,
+                   ReflectCatalog      *catalog)
+{
+  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
+  GListModel *models = reflect_catalog_get_models (catalog);
+
+  g_list_store_remove_all (self->model_ids);
+  gtk_string_list_append (titles, _("All models"));
+  g_list_store_append (self->model_ids, gtk_string_object_new (""));
+  for (guint i = 0; i < g_list_model_get_n_items (models); i++)
+    {
+      g_autoptr(ReflectModel) model = g_list_model_get_item (models, i);
+      g_autoptr(GtkStringObject) id = gtk_string_object_new (reflect_model_get_id (model));
+
+      gtk_string_list_append (titles, reflect_model_get_title (model));
+      g_list_store_append (self->model_ids, id);
+    }
+  gtk_drop_down_set_model (self->model_filter, G_LIST_MODEL (titles));
+}
+
+/**
+ * reflect_sessions_page_set_catalog:
+ *
+ * Offers the catalog's models in the model filter.
+ */
+void
+reflect_sessions_page_set_catalog (ReflectSessionsPage *self,
+                                   ReflectCatalog      *catalog)
+{
+  g_return_if_fail (REFLECT_IS_SESSIONS_PAGE (self));
+  g_return_if_fail (REFLECT_IS_CATALOG (catalog));
+
+  fill_model_filter (self, catalog);
+}
+
+static void
+read_filter (ReflectSessionsPage  *self,
+             ReflectSessionFilter *filter)
+{
+  guint model = gtk_drop_down_get_selected (self->model_filter);
+  guint state = gtk_drop_down_get_selected (self->state_filter);
+  guint date = gtk_drop_down_get_selected (self->date_filter);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  if (model != GTK_INVALID_LIST_POSITION && model > 0 &&
+      model < g_list_model_get_n_items (G_LIST_MODEL (self->model_ids)))
+    {
+      g_autoptr(GtkStringObject) id = g_list_model_get_item (G_LIST_MODEL (self->model_ids), model);
+      filter->model_id = gtk_string_object_get_string (id);
+    }
+
+  if (state != GTK_INVALID_LIST_POSITION && state > 0)
+    filter->state = (int)state - 1;
+
+  if (date == 1 || date == 2)
+    {
+      g_autoptr(GDateTime) from = g_date_time_add_months (now, date == 1 ? -3 : -12);
+      filter->from = g_date_time_to_unix (from);
+    }
+  else if (date == 3)
+    {
+      g_autoptr(GDateTime) until = g_date_time_add_months (now, -12);
+      filter->until = g_date_time_to_unix (until);
+    }
+}
+
+static gboolean
+passes_filter (ReflectSession             *session,
+               const ReflectSessionFilter *filter)
+{
+  gint64 starts = reflect_session_get_starts_at (session);
+
+  return (filter->model_id == NULL ||
+          g_strcmp0 (reflect_session_get_model_id (session), filter->model_id) == 0) &&
+         (filter->state < 0 || (int)reflect_session_get_state (session) == filter->state) &&
+         (filter->from == 0 || starts >= filter->from) &&
+         (filter->until == 0 || starts < filter->until);
+}
+
 /**
  * reflect_sessions_page_reload:
  *
- * Reads the list again from the store.
+ * Reads the list again from the store, through the search and filters.
  */
 void
 reflect_sessions_page_reload (ReflectSessionsPage *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GtkSelectionModel) selection = NULL;
+  g_autoptr(GListModel) found = NULL;
+  g_autoptr(GListStore) shown = g_list_store_new (REFLECT_TYPE_SESSION);
+  ReflectSessionFilter filter = REFLECT_SESSION_FILTER_INIT;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  gboolean searching = text != NULL && *text != '\0';
+  gboolean filtering;
 
   g_return_if_fail (REFLECT_IS_SESSIONS_PAGE (self));
 
-  g_clear_object (&self->sessions);
+  read_filter (self, &filter);
+  filtering = filter.model_id != NULL || filter.state >= 0 || filter.from || filter.until;
+
   if (self->store != NULL)
-    self->sessions = reflect_store_list_sessions (self->store, &error);
+    {
+      if (searching)
+        found = reflect_store_search_sessions (self->store, text, 200, &error);
+      else
+        found = reflect_store_list_sessions_filtered (self->store, &filter, &error);
+    }
   if (error != NULL)
     g_warning ("%s", error->message);
-  if (self->sessions == NULL)
-    self->sessions = G_LIST_MODEL (g_list_store_new (REFLECT_TYPE_SESSION));
+
+  for (guint i = 0; found != NULL && i < g_list_model_get_n_items (found); i++)
+    {
+      g_autoptr(ReflectSession) session = g_list_model_get_item (found, i);
+      gint64 id = reflect_session_get_id (session);
+
+      if (g_hash_table_contains (self->pending_deletes, &id))
+        continue;
+      if (searching && !passes_filter (session, &filter))
+        continue;
+      g_list_store_append (shown, session);
+    }
+
+  g_clear_object (&self->sessions);
+  self->sessions = G_LIST_MODEL (g_steal_pointer (&shown));
+  if (!searching && !filtering)
+    self->has_any = g_list_model_get_n_items (self->sessions) > 0;
 
   selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (self->sessions)));
   gtk_list_view_set_model (self->list_view, selection);
 
-  gtk_stack_set_visible_child_name (self->content_stack,
-                                    g_list_model_get_n_items (self->sessions) > 0 ? "list"
-                                                                                  : "empty");
+  if (g_list_model_get_n_items (self->sessions) > 0)
+    gtk_stack_set_visible_child_name (self->content_stack, "list");
+  else if (searching || filtering)
+    gtk_stack_set_visible_child_name (self->content_stack, "no-results");
+  else
+    gtk_stack_set_visible_child_name (self->content_stack, "empty");
 }
 
 void

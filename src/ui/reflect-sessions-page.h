@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "reflect-catalog.h"
 #include "reflect-store.h"
 
 G_BEGIN_DECLS
@@ -18,6 +19,9 @@ G_DECLARE_FINAL_TYPE (ReflectSessionsPage, reflect_sessions_page, REFLECT, SESSI
 
 void        reflect_sessions_page_set_store    (ReflectSessionsPage *self,
                                                 ReflectStore        *store);
+void        reflect_sessions_page_set_catalog  (ReflectSessionsPage *self,
+                                                ReflectCatalog      *catalog);
+char       *reflect_sessions_page_match_markup (const char          *match);
 void        reflect_sessions_page_reload       (ReflectSessionsPage *self);
 void        reflect_sessions_page_focus        (ReflectSessionsPage *self);
 GListModel *reflect_sessions_page_get_sessions (ReflectSessionsPage *self);

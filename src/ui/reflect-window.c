@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "reflect-backup.h"
 #include "reflect-models-window.h"
 #include "reflect-new-session-dialog.h"
 #include "reflect-preferences-window.h"
@@ -110,6 +111,105 @@ show_sessions_activated (GtkWidget  *widget,
 }
 
 static void
+backup_now_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ReflectWindow *self = REFLECT_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *message = NULL;
+
+  path = reflect_backup_make (reflect_application_get_store (get_app (self)), &error);
+  if (path == NULL)
+    message = g_strdup_printf (_("Could not back up: %s"), error->message);
+  else
+    /* Translators: %s is the folder that holds the backups */
+    message = g_strdup_printf (_("Backed up to %s"), path);
+  reflect_window_show_toast (self, message);
+}
+
+static void
+restore_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     ReflectWindow    *self)
+{
+  GtkListBox *list = g_object_get_data (G_OBJECT (dialog), "list");
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (list);
+  g_autoptr(GError) error = NULL;
+  const char *path;
+
+  if (g_strcmp0 (response, "restore") != 0 || row == NULL)
+    return;
+
+  path = g_object_get_data (G_OBJECT (row), "path");
+  if (!reflect_application_restore_backup (get_app (self), path, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Nothing was restored: %s"), error->message);
+      reflect_window_show_toast (self, message);
+      return;
+    }
+  reflect_window_show_toast (self, _("Backup restored. The database it replaced was kept beside it."));
+}
+
+static void
+restore_backup_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  ReflectWindow *self = REFLECT_WINDOW (widget);
+  ReflectStore *store = reflect_application_get_store (get_app (self));
+  g_auto(GStrv) backups = reflect_backup_list (reflect_store_get_path (store));
+  AdwMessageDialog *dialog;
+  GtkWidget *list;
+
+  if (backups[0] == NULL)
+    {
+      reflect_window_show_toast (self, _("There are no backups yet. Use Back Up Now to make one."));
+      return;
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Restore from Backup?"),
+                                                       _("Your sessions will be replaced by those in the backup you choose. The current database is kept beside it, not deleted.")));
+  list = gtk_list_box_new ();
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Backups, newest first"), -1);
+  for (guint i = 0; backups[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (backups[i]);
+      g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED ","
+                                                     G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
+      GtkWidget *row = adw_action_row_new ();
+      g_autoptr(GDateTime) modified = info ? g_file_info_get_modification_date_time (info) : NULL;
+      g_autoptr(GDateTime) local = modified ? g_date_time_to_local (modified) : NULL;
+      /* Translators: when a backup was made, see g_date_time_format() */
+      g_autofree char *when = local ? g_date_time_format (local, _("%A %-d %B %Y, %H:%M"))
+                                    : g_path_get_basename (backups[i]);
+      g_autofree char *size = info ? g_format_size (g_file_info_get_size (info)) : g_strdup ("");
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), when);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), size);
+      g_object_set_data_full (G_OBJECT (row), "path", g_strdup (backups[i]), g_free);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+  gtk_list_box_select_row (GTK_LIST_BOX (list),
+                           gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  adw_message_dialog_set_extra_child (dialog, list);
+  g_object_set_data (G_OBJECT (dialog), "list", list);
+
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"),
+                                    "restore", _("_Restore"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (restore_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 save_window_state (ReflectWindow *self)
 {
   GSettings *settings = reflect_application_get_settings (get_app (self));
@@ -147,6 +247,7 @@ setup_with_application (ReflectWindow *self)
   if (g_settings_get_boolean (settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
+  reflect_sessions_page_set_catalog (self->sessions_page, reflect_application_get_catalog (app));
   reflect_sessions_page_set_store (self->sessions_page, reflect_application_get_store (app));
 }
 
@@ -172,6 +273,9 @@ reflect_window_class_init (ReflectWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.manage-models", NULL,
                                    manage_models_activated);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_activated);
+  gtk_widget_class_install_action (widget_class, "win.backup-now", NULL, backup_now_activated);
+  gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL,
+                                   restore_backup_activated);
   gtk_widget_class_install_action (widget_class, "win.open-session", "x", open_session_activated);
   gtk_widget_class_install_action (widget_class, "win.show-sessions", NULL,
                                    show_sessions_activated);
@@ -225,6 +329,26 @@ reflect_window_open_session (ReflectWindow *self,
   reflect_workspace_set_run (self->workspace, run);
   gtk_stack_set_visible_child_name (self->places, "workspace");
   return TRUE;
+}
+
+/**
+ * reflect_window_set_store:
+ * @store: (nullable): the store to show, or %NULL while it is replaced
+ *
+ * Closes any open session and lists the sessions of @store.
+ */
+void
+reflect_window_set_store (ReflectWindow  *self,
+                          ReflectStore   *store,
+                          ReflectCatalog *catalog)
+{
+  g_return_if_fail (REFLECT_IS_WINDOW (self));
+
+  reflect_workspace_set_run (self->workspace, NULL);
+  gtk_stack_set_visible_child_name (self->places, "sessions");
+  if (catalog != NULL)
+    reflect_sessions_page_set_catalog (self->sessions_page, catalog);
+  reflect_sessions_page_set_store (self->sessions_page, store);
 }
 
 void

@@ -19,6 +19,9 @@ G_DECLARE_FINAL_TYPE (ReflectWindow, reflect_window, REFLECT, WINDOW, AdwApplica
 ReflectWindow *reflect_window_new          (ReflectApplication *application);
 gboolean       reflect_window_open_session (ReflectWindow      *self,
                                             gint64              session_id);
+void           reflect_window_set_store    (ReflectWindow      *self,
+                                            ReflectStore       *store,
+                                            ReflectCatalog     *catalog);
 void           reflect_window_show_toast   (ReflectWindow      *self,
                                             const char         *message);
 
