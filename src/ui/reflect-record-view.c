@@ -230,6 +230,7 @@ text_field (ReflectRecordView *self,
             Binding           *binding,
             const char        *label,
             const char        *hint,
+            const char        *accessible,
             const char        *text,
             const char        *name)
 {
@@ -263,7 +264,7 @@ text_field (ReflectRecordView *self,
   gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
   gtk_widget_set_name (view, name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  label ? label : hint, -1);
+                                  accessible, -1);
 
   gtk_text_buffer_set_enable_undo (buffer, TRUE);
   gtk_text_buffer_begin_irreversible_action (buffer);
@@ -290,13 +291,15 @@ add_record_field (ReflectRecordView  *self,
                   ReflectRecord      *record,
                   ReflectRecordField  field,
                   const char         *label,
-                  const char         *hint)
+                  const char         *hint,
+                  const char         *accessible)
 {
   Binding *binding = add_binding (self, BINDING_RECORD);
   g_autofree char *name = g_strdup_printf ("record:%s", reflect_record_field_to_string (field));
 
   binding->field = field;
-  gtk_box_append (box, text_field (self, binding, label, hint, record->fields[field], name));
+  gtk_box_append (box, text_field (self, binding, label, hint, accessible, record->fields[field],
+                                  name));
 }
 
 static GtkWidget *
@@ -619,10 +622,10 @@ rebuild (ReflectRecordView *self)
       binding->stage_key = g_strdup (key);
       gtk_box_append (self->notes_box,
                       text_field (self, binding, title, reflect_model_stage_get_record (stage),
-                                  text, name));
+                                  title, text, name));
     }
 
-  add_record_field (self, self->strengths_box, record, REFLECT_RECORD_STRENGTHS, NULL,
+  add_record_field (self, self->strengths_box, record, REFLECT_RECORD_STRENGTHS, NULL, NULL,
                     _("Strengths shared"));
 
   for (guint i = 0; i < actions->len; i++)
@@ -630,20 +633,22 @@ rebuild (ReflectRecordView *self)
   add_placeholder (self->actions_list, _("No actions yet"));
 
   add_record_field (self, self->hypothesis_box, record, REFLECT_RECORD_HYPOTHESIS_BEFORE,
-                    _("Before"), _("What the professionals thought was happening"));
+                    _("Before"), _("What the professionals thought was happening"),
+                    _("Hypothesis before"));
   add_record_field (self, self->hypothesis_box, record, REFLECT_RECORD_HYPOTHESIS_AFTER,
-                    _("After"), _("What they think now"));
+                    _("After"), _("What they think now"), _("Hypothesis after"));
 
   for (guint i = 0; i < items->len; i++)
     add_info_row (self, g_ptr_array_index (items, i));
   add_placeholder (self->info_list, _("No decisions yet"));
 
   add_record_field (self, self->learning_box, record, REFLECT_RECORD_LEARNING, _("Learning"),
-                    NULL);
-  add_record_field (self, self->learning_box, record, REFLECT_RECORD_THEMES, _("Themes"), NULL);
-  add_record_field (self, self->family_box, record, REFLECT_RECORD_FAMILY_UPDATE, NULL,
+                    NULL, _("Learning"));
+  add_record_field (self, self->learning_box, record, REFLECT_RECORD_THEMES, _("Themes"), NULL,
+                    _("Themes"));
+  add_record_field (self, self->family_box, record, REFLECT_RECORD_FAMILY_UPDATE, NULL, NULL,
                     _("How and when the family will be told"));
-  add_record_field (self, self->feedback_box, record, REFLECT_RECORD_FEEDBACK, NULL,
+  add_record_field (self, self->feedback_box, record, REFLECT_RECORD_FEEDBACK, NULL, NULL,
                     _("Feedback on how the model worked"));
 }
 
