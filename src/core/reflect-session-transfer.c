@@ -193,7 +193,6 @@ reflect_session_export_json (ReflectStore  *store,
     g_autoptr(sqlite3_stmt) stmt = reflect_store_prepare (store,
       "SELECT id, number, clock, started_at, ended_at FROM rounds"
       " WHERE session_id = ?1 ORDER BY number", error);
-    g_autoptr(GArray) round_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
     if (stmt == NULL)
       return NULL;
@@ -203,7 +202,6 @@ reflect_session_export_json (ReflectStore  *store,
     while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
       {
         gint64 round_id = sqlite3_column_int64 (stmt, 0);
-        g_autoptr(sqlite3_stmt) roles = NULL;
         sqlite3 *db = reflect_store_get_db (store);
         sqlite3_stmt *raw = NULL;
 

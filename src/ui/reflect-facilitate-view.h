@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ReflectFacilitateView, reflect_facilitate_view, REFLECT, FACILITATE_VIEW, GtkWidget)
 
-void reflect_facilitate_view_set_run (ReflectFacilitateView *self,
-                                ReflectRun *run);
+void       reflect_facilitate_view_set_run       (ReflectFacilitateView *self,
+                                                  ReflectRun            *run);
+GtkWindow *reflect_facilitate_view_get_presenter (ReflectFacilitateView *self);
 
 G_END_DECLS
