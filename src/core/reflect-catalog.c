@@ -36,6 +36,14 @@ G_DEFINE_FINAL_TYPE (ReflectCatalog, reflect_catalog, G_TYPE_OBJECT)
 typedef gpointer (*LoadFunc) (const char *data, gssize length, const char *filename,
                               GError **error);
 
+/* qsort() passes pointers to the elements, here char **. */
+static int
+compare_names (const void *a,
+               const void *b)
+{
+  return g_strcmp0 (*(char * const *)a, *(char * const *)b);
+}
+
 static void
 load_resources (ReflectCatalog *self,
                 const char     *folder,
@@ -53,7 +61,7 @@ load_resources (ReflectCatalog *self,
     }
 
   /* Resource enumeration order is unspecified; sort so that lists are stable. */
-  qsort (names, g_strv_length (names), sizeof (char *), (GCompareFunc)g_strcmp0);
+  qsort (names, g_strv_length (names), sizeof (char *), compare_names);
   for (guint i = 0; names[i] != NULL; i++)
     {
       g_autofree char *path = NULL;

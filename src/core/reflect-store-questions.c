@@ -874,3 +874,69 @@ reflect_store_list_asked_questions (ReflectStore  *self,
 
   return G_LIST_MODEL (g_steal_pointer (&list));
 }
+
+/**
+ * reflect_questions_ask:
+ * @run: the session being run
+ *
+ * Asks a question now: logs it with the clock's current stage and the
+ * round, and makes it the current question (the presenter window shows
+ * it).  One click in every view that offers questions comes here.
+ *
+ * Returns: the id of the log row, or 0 on error
+ */
+gint64
+reflect_questions_ask (ReflectRun  *run,
+                       const char  *question_id,
+                       const char  *text,
+                       GError     **error)
+{
+  ReflectModelStage *stage;
+  gint64 id;
+
+  g_return_val_if_fail (REFLECT_IS_RUN (run), 0);
+  g_return_val_if_fail (question_id != NULL, 0);
+  g_return_val_if_fail (text != NULL, 0);
+
+  stage = reflect_run_get_current_stage (run);
+  id = reflect_store_mark_question_asked (reflect_run_get_store (run),
+                                          reflect_session_get_id (reflect_run_get_session (run)),
+                                          reflect_run_get_round (run),
+                                          stage ? reflect_model_stage_get_key (stage) : "",
+                                          question_id, text, error);
+  if (id > 0)
+    reflect_run_set_current_question (run, text);
+  return id;
+}
+
+/**
+ * reflect_questions_find_section:
+ * @section_id: a section id as a model stage names it (`morrison.analysis`)
+ * @section: (out) (optional): its index in the bank
+ *
+ * Returns: (transfer none) (nullable): the bank that has the section
+ */
+ReflectQuestionBank *
+reflect_questions_find_section (ReflectCatalog *catalog,
+                                const char     *section_id,
+                                guint          *section)
+{
+  GListModel *banks;
+
+  g_return_val_if_fail (REFLECT_IS_CATALOG (catalog), NULL);
+
+  banks = reflect_catalog_get_banks (catalog);
+  for (guint i = 0; i < g_list_model_get_n_items (banks); i++)
+    {
+      g_autoptr(ReflectQuestionBank) bank = g_list_model_get_item (banks, i);
+      int found = reflect_question_bank_find_section (bank, section_id);
+
+      if (found >= 0)
+        {
+          if (section != NULL)
+            *section = (guint)found;
+          return bank;
+        }
+    }
+  return NULL;
+}

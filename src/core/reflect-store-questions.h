@@ -11,6 +11,7 @@
 #include "reflect-asked-question.h"
 #include "reflect-catalog.h"
 #include "reflect-question-bank.h"
+#include "reflect-run.h"
 #include "reflect-store.h"
 
 G_BEGIN_DECLS
@@ -95,5 +96,13 @@ gboolean             reflect_store_set_asked_question_response (ReflectStore    
 GListModel          *reflect_store_list_asked_questions        (ReflectStore         *self,
                                                                 gint64                session_id,
                                                                 GError              **error);
+
+gint64               reflect_questions_ask                     (ReflectRun           *run,
+                                                                const char           *question_id,
+                                                                const char           *text,
+                                                                GError              **error);
+ReflectQuestionBank *reflect_questions_find_section            (ReflectCatalog       *catalog,
+                                                                const char           *section_id,
+                                                                guint                *section);
 
 G_END_DECLS

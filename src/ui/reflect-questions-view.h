@@ -17,6 +17,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ReflectQuestionsView, reflect_questions_view, REFLECT, QUESTIONS_VIEW, GtkWidget)
 
 void reflect_questions_view_set_run (ReflectQuestionsView *self,
-                                ReflectRun *run);
+                                     ReflectRun           *run);
 
 G_END_DECLS
