@@ -45,6 +45,7 @@ typedef struct
   GtkEditable    *owner;         /* who owns it, or with whom it was shared */
   GtkEditable    *due;           /* by when, or why */
   GtkCheckButton *check;         /* done, or shared */
+  GPtrArray      *watched;       /* GWeakRef: what to disconnect from */
 } Binding;
 
 struct _ReflectRecordView
@@ -77,6 +78,19 @@ static void rebuild (ReflectRecordView *self);
 static void
 binding_free (Binding *binding)
 {
+  /* A widget kept alive elsewhere (focus, a popover) must not call back
+   * into a binding that is gone. */
+  for (guint i = 0; binding->watched != NULL && i < binding->watched->len; i++)
+    {
+      GWeakRef *ref = g_ptr_array_index (binding->watched, i);
+      g_autoptr(GObject) object = g_weak_ref_get (ref);
+
+      if (object != NULL)
+        g_signal_handlers_disconnect_by_data (object, binding);
+      g_weak_ref_clear (ref);
+      g_free (ref);
+    }
+  g_clear_pointer (&binding->watched, g_ptr_array_unref);
   g_free (binding->stage_key);
   g_free (binding);
 }
@@ -213,14 +227,19 @@ binding_changed_cb (Binding *binding)
   mark_dirty (binding->view, binding);
 }
 
-/* The widgets go before their bindings (rebuild() and dispose()). */
 static void
 watch (ReflectRecordView *self,
        Binding           *binding,
        gpointer           object,
        const char        *signal)
 {
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
   binding->view = self;
+  if (binding->watched == NULL)
+    binding->watched = g_ptr_array_new ();
+  g_weak_ref_init (ref, object);
+  g_ptr_array_add (binding->watched, ref);
   g_signal_connect_swapped (object, signal, G_CALLBACK (binding_changed_cb), binding);
 }
 
