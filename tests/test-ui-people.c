@@ -97,8 +97,9 @@ row_named (Harness    *h,
 }
 
 static void
-harness_open (Harness *h,
-              gint64   session_id)
+harness_open_model (Harness    *h,
+                    gint64      session_id,
+                    const char *model_id)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (home, "reflect", "reflect.db", NULL);
@@ -110,7 +111,7 @@ harness_open (Harness *h,
 
   if (session_id == 0)
     {
-      session = reflect_session_new (reflect_catalog_find_model (h->catalog, "space-to-think"));
+      session = reflect_session_new (reflect_catalog_find_model (h->catalog, model_id));
       reflect_session_set_case_ref (session, "UI-PEOPLE");
       g_assert_true (reflect_store_create_session (h->store, session, &error));
     }
@@ -131,6 +132,13 @@ harness_open (Harness *h,
   gtk_window_present (h->window);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (h->window));
   settle ();
+}
+
+static void
+harness_open (Harness *h,
+              gint64   session_id)
+{
+  harness_open_model (h, session_id, "space-to-think");
 }
 
 static void
@@ -303,6 +311,125 @@ test_people_view (void)
   harness_close (&h);
 }
 
+static GtkWidget *
+find_label_starting (GtkWidget  *widget,
+                     const char *start)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect (widget, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_has_prefix (gtk_label_get_text (labels->pdata[i]), start) &&
+        gtk_widget_get_visible (labels->pdata[i]))
+      return labels->pdata[i];
+  return NULL;
+}
+
+static void
+test_second_round (void)
+{
+  Harness h = { 0, };
+  g_autoptr(GError) error = NULL;
+  GtkWidget *round_dropdown;
+  GtkWidget *copy;
+
+  harness_open (&h, 0);
+  type_and_enter (&h, "Ada Lovelace", "Police", "");
+  type_and_enter (&h, "Ben Okafor", "GP", "");
+  click_role (row_named (&h, "Ada Lovelace"), "Facilitator");
+  click_role (row_named (&h, "Ben Okafor"), "Case Presenter");
+  g_assert_nonnull (find_label_starting (GTK_WIDGET (h.view), "Round 1 roles"));
+
+  g_assert_true (reflect_run_start_next_round (h.run, &error));
+  g_assert_no_error (error);
+  settle ();
+
+  /* Round 2 starts open, and says nobody facilitates yet. */
+  g_assert_nonnull (find_label_starting (GTK_WIDGET (h.view), "Round 2 roles"));
+  g_assert_nonnull (find_label_starting (GTK_WIDGET (h.view), "Nobody is the Facilitator"));
+  g_assert_true (role_shown (row_named (&h, "Ada Lovelace"), "Consultants"));
+  copy = find_button (GTK_WIDGET (h.view), GTK_TYPE_BUTTON, "Copy Roles from Round 1");
+  g_assert_nonnull (copy);
+  g_assert_true (gtk_widget_get_visible (copy));
+
+  /* Swapped for the repeat. */
+  click_role (row_named (&h, "Ben Okafor"), "Facilitator");
+  click_role (row_named (&h, "Ada Lovelace"), "Case Presenter");
+  g_assert_true (role_shown (row_named (&h, "Ben Okafor"), "Facilitator"));
+  g_assert_false (gtk_widget_get_visible (copy));
+
+  /* Round 1 is on record, shown as it was and not editable. */
+  {
+    g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
+    collect (GTK_WIDGET (h.view), GTK_TYPE_DROP_DOWN, dropdowns);
+    round_dropdown = NULL;
+    for (guint i = 0; i < dropdowns->len; i++)
+      if (gtk_widget_is_visible (dropdowns->pdata[i]))
+        round_dropdown = dropdowns->pdata[i];
+  }
+  g_assert_nonnull (round_dropdown);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (round_dropdown), 0);
+  settle ();
+  g_assert_nonnull (find_label_starting (GTK_WIDGET (h.view), "Round 1 roles"));
+  g_assert_true (role_shown (row_named (&h, "Ada Lovelace"), "Facilitator"));
+  g_assert_true (role_shown (row_named (&h, "Ben Okafor"), "Case Presenter"));
+  g_assert_false (gtk_widget_is_sensitive (
+    find_button (GTK_WIDGET (row_named (&h, "Ada Lovelace")), GTK_TYPE_TOGGLE_BUTTON,
+                 "Consultants")));
+
+  harness_close (&h);
+}
+
+static void
+test_morrison (void)
+{
+  Harness h = { 0, };
+  GtkWidget *confidence;
+
+  harness_open_model (&h, 0, "morrison");
+  type_and_enter (&h, "Ada Lovelace", "Children's social care", "Team Manager");
+  type_and_enter (&h, "Ben Okafor", "GP", "");
+  type_and_enter (&h, "Cleo Smith", "School nursing", "");
+
+  /* A Chair and members; no case presenter to choose. */
+  click_role (row_named (&h, "Ada Lovelace"), "Chair");
+  g_assert_true (role_shown (row_named (&h, "Ada Lovelace"), "Chair"));
+  {
+    g_autoptr(GPtrArray) toggles = g_ptr_array_new ();
+    guint shown = 0;
+
+    collect (GTK_WIDGET (row_named (&h, "Ben Okafor")), GTK_TYPE_TOGGLE_BUTTON, toggles);
+    for (guint i = 0; i < toggles->len; i++)
+      /* (The confidence drop-down's own toggle has no label.) */
+      if (gtk_widget_is_visible (toggles->pdata[i]) &&
+          gtk_button_get_label (toggles->pdata[i]) != NULL)
+        {
+          const char *label = gtk_button_get_label (toggles->pdata[i]);
+          g_assert_true (g_str_equal (label, "Chair") || g_str_equal (label, "Members"));
+          shown++;
+        }
+    g_assert_cmpuint (shown, ==, 2);
+  }
+
+  /* Scores 1 and 4, one left blank: the spread says so. */
+  {
+    g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
+    collect (GTK_WIDGET (row_named (&h, "Ben Okafor")), GTK_TYPE_DROP_DOWN, dropdowns);
+    g_assert_cmpuint (dropdowns->len, ==, 1);
+    confidence = dropdowns->pdata[0];
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (confidence), 1 + 1);
+    settle ();
+    g_ptr_array_set_size (dropdowns, 0);
+    collect (GTK_WIDGET (row_named (&h, "Cleo Smith")), GTK_TYPE_DROP_DOWN, dropdowns);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdowns->pdata[0]), 4 + 1);
+    settle ();
+  }
+  g_assert_nonnull (find_label_starting (GTK_WIDGET (h.view),
+                                         "2 of 3 present members scored: lowest 1, highest 4"));
+
+  harness_close (&h);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -315,6 +442,8 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/ui/people/add-assign-refuse-reload", test_people_view);
+  g_test_add_func ("/ui/people/second-round-roles", test_second_round);
+  g_test_add_func ("/ui/people/morrison-confidence", test_morrison);
 
   status = g_test_run ();
   reflect_test_remove_tree (home);

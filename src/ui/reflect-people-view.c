@@ -56,6 +56,8 @@ struct _ReflectPeopleView
   gulong            round_id_handler;
   guint             shown_round;    /* 0 until a run is set */
   gboolean          filling_rounds;
+  gboolean          refreshing;
+  gboolean          refresh_again;
 
   /* The last person removed, for Undo. */
   ReflectAttendee  *removed;
@@ -280,7 +282,7 @@ update_spread (ReflectPeopleView *self,
 }
 
 static void
-refresh (ReflectPeopleView *self)
+refresh_once (ReflectPeopleView *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) attendees = NULL;
@@ -349,6 +351,28 @@ refresh (ReflectPeopleView *self)
 
   update_header (self, attendees);
   update_spread (self, attendees);
+}
+
+/* Rebuilding the rows can save a field that loses the focus, which
+ * changes the store and asks for another refresh: that one waits its turn
+ * instead of rebuilding the list from inside itself. */
+static void
+refresh (ReflectPeopleView *self)
+{
+  if (self->refreshing)
+    {
+      self->refresh_again = TRUE;
+      return;
+    }
+
+  self->refreshing = TRUE;
+  do
+    {
+      self->refresh_again = FALSE;
+      refresh_once (self);
+    }
+  while (self->refresh_again && self->run != NULL);
+  self->refreshing = FALSE;
 }
 
 /* After a refused change, the row goes back to what is stored. */
