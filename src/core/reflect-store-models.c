@@ -299,7 +299,11 @@ reflect_store_copy_model (ReflectStore   *self,
   g_return_val_if_fail (REFLECT_IS_MODEL (source), NULL);
 
   id = reflect_store_make_custom_model_id (self, catalog, source);
-  short_title = g_utf8_substring (reflect_model_get_title (source), 0, MAX_TITLE - 20);
+  /* GLib 2.74's g_utf8_substring() reads past the end if asked for more
+   * characters than there are, so clamp first. */
+  short_title = g_utf8_substring (reflect_model_get_title (source), 0,
+                                  MIN (g_utf8_strlen (reflect_model_get_title (source), -1),
+                                       MAX_TITLE - 20));
   /* Translators: the title of a copy of a session model */
   title = g_strdup_printf (_("%s (copy)"), short_title);
 

@@ -13,6 +13,7 @@
 #include "reflect-backup.h"
 #include "reflect-models-window.h"
 #include "reflect-new-session-dialog.h"
+#include "reflect-session-import.h"
 #include "reflect-preferences-window.h"
 #include "reflect-run.h"
 #include "reflect-sessions-page.h"
@@ -210,6 +211,28 @@ restore_backup_activated (GtkWidget  *widget,
 }
 
 static void
+session_imported_cb (gint64   session_id,
+                     gpointer user_data)
+{
+  ReflectWindow *self = user_data;
+
+  if (session_id > 0)
+    reflect_window_open_session (self, session_id);
+}
+
+static void
+import_session_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  ReflectWindow *self = REFLECT_WINDOW (widget);
+
+  reflect_session_import_dialog_run (GTK_WINDOW (self),
+                                     reflect_application_get_store (get_app (self)),
+                                     session_imported_cb, self);
+}
+
+static void
 save_window_state (ReflectWindow *self)
 {
   GSettings *settings = reflect_application_get_settings (get_app (self));
@@ -274,6 +297,8 @@ reflect_window_class_init (ReflectWindowClass *klass)
                                    manage_models_activated);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_activated);
   gtk_widget_class_install_action (widget_class, "win.backup-now", NULL, backup_now_activated);
+  gtk_widget_class_install_action (widget_class, "win.import-session", NULL,
+                                   import_session_activated);
   gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL,
                                    restore_backup_activated);
   gtk_widget_class_install_action (widget_class, "win.open-session", "x", open_session_activated);
