@@ -12,6 +12,7 @@
 
 #include "reflect-application.h"
 #include "reflect-facilitate-view.h"
+#include "reflect-note-pad.h"
 #include "reflect-presenter-window.h"
 #include "reflect-schedule.h"
 #include "reflect-store-people.h"
@@ -57,6 +58,7 @@ struct _ReflectFacilitateView
   AdwStatusPage     *ended_page;
   GtkBox            *suggestions_slot;
   GtkBox            *note_pad_slot;
+  GtkWidget         *note_pad;
 
   ReflectRun        *run;
   ReflectStageClock *clock;
@@ -1323,6 +1325,11 @@ reflect_facilitate_view_init (ReflectFacilitateView *self)
   else
     self->settings = g_settings_new (APP_ID);
 
+  /* The note pad sits in the pane that folds away on narrow windows. */
+  self->note_pad = reflect_note_pad_new ();
+  gtk_widget_set_vexpand (self->note_pad, TRUE);
+  gtk_box_append (self->note_pad_slot, self->note_pad);
+
   setup_shortcuts (self);
   update_actions (self);
 }
@@ -1351,6 +1358,7 @@ reflect_facilitate_view_set_run (ReflectFacilitateView *self,
     gtk_window_destroy (self->presenter);
 
   g_set_object (&self->run, run);
+  reflect_note_pad_set_run (REFLECT_NOTE_PAD (self->note_pad), run);
 
   if (run != NULL)
     {

@@ -57,7 +57,7 @@ apply_text_scale (ReflectPresenterWindow *self)
 
   scale_label (self->position_label, scale, TRUE);
   scale_label (self->title_label, scale * 2.0, FALSE);
-  scale_label (self->countdown_label, scale * 4.0, TRUE);
+  scale_label (self->countdown_label, scale * 6.0, TRUE);
   scale_label (self->speaks_label, scale * 1.3, FALSE);
   scale_label (self->listens_label, scale * 1.3, FALSE);
   scale_label (self->question_label, scale * 1.6, FALSE);
