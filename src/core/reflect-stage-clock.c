@@ -282,6 +282,12 @@ check_shape (const char  *data,
   if (!g_utf8_validate (data, len, NULL))
     return set_invalid (error, "not valid UTF-8");
 
+  /* The state is always an object. json-glib also leaks what it parsed
+   * when a value such as "8{}" is followed by another. */
+  data += strspn (data, " \t\n\r");
+  if (*data != '{')
+    return set_invalid (error, "not a JSON object");
+
   for (const char *p = data; *p != '\0'; p++)
     {
       char c = *p;
@@ -491,7 +497,7 @@ reflect_stage_clock_class_init (ReflectStageClockClass *klass)
 }
 
 static void
-reflect_stage_clock_init (ReflectStageClock *self)
+reflect_stage_clock_init (ReflectStageClock *self G_GNUC_UNUSED)
 {
 }
 
