@@ -16,6 +16,7 @@
 #include "reflect-presenter-window.h"
 #include "reflect-schedule.h"
 #include "reflect-store-people.h"
+#include "reflect-suggested-questions.h"
 #include "reflect-utils.h"
 
 /* A facilitator forgets to start the clock more often than anything else. */
@@ -59,6 +60,7 @@ struct _ReflectFacilitateView
   GtkBox            *suggestions_slot;
   GtkBox            *note_pad_slot;
   GtkWidget         *note_pad;
+  GtkWidget         *suggestions;
 
   ReflectRun        *run;
   ReflectStageClock *clock;
@@ -1325,6 +1327,9 @@ reflect_facilitate_view_init (ReflectFacilitateView *self)
   else
     self->settings = g_settings_new (APP_ID);
 
+  self->suggestions = reflect_suggested_questions_new ();
+  gtk_box_append (self->suggestions_slot, self->suggestions);
+
   /* The note pad sits in the pane that folds away on narrow windows. */
   self->note_pad = reflect_note_pad_new ();
   gtk_widget_set_vexpand (self->note_pad, TRUE);
@@ -1359,6 +1364,7 @@ reflect_facilitate_view_set_run (ReflectFacilitateView *self,
 
   g_set_object (&self->run, run);
   reflect_note_pad_set_run (REFLECT_NOTE_PAD (self->note_pad), run);
+  reflect_suggested_questions_set_run (REFLECT_SUGGESTED_QUESTIONS (self->suggestions), run);
 
   if (run != NULL)
     {
