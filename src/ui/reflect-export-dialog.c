@@ -530,6 +530,8 @@ reflect_export_dialog_new (GtkWindow         *parent,
   self->kind = kind;
   self->organisation = g_settings_get_string (settings, "organisation-name");
   adw_window_title_set_title (self->window_title, _(titles[kind]));
+  /* The window's own title is what screen readers and window lists show. */
+  gtk_window_set_title (GTK_WINDOW (self), _(titles[kind]));
   adw_window_title_set_subtitle (self->window_title,
                                  reflect_session_get_case_ref (reflect_run_get_session (run)));
 
