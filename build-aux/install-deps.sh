@@ -8,7 +8,7 @@ debian_packages="
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libjson-glib-dev libsqlite3-dev
   desktop-file-utils appstream yelp-tools
   xvfb xauth dbus dbus-x11 at-spi2-core python3 python3-pyatspi
-  clang libclang-rt-14-dev valgrind strace poppler-utils sqlite3 imagemagick
+  clang libclang-rt-14-dev valgrind strace poppler-utils sqlite3 imagemagick xdotool
   adwaita-icon-theme fonts-cantarell fonts-dejavu-core gsettings-desktop-schemas libgtk-4-bin
 "
 
@@ -17,7 +17,7 @@ fedora_packages="
   glib2-devel gtk4-devel libadwaita-devel json-glib-devel sqlite-devel
   desktop-file-utils appstream yelp-tools
   xorg-x11-server-Xvfb xorg-x11-xauth dbus-daemon dbus-x11 at-spi2-core python3 python3-pyatspi
-  clang compiler-rt valgrind strace poppler-utils sqlite ImageMagick
+  clang compiler-rt valgrind strace poppler-utils sqlite ImageMagick xdotool
   adwaita-icon-theme abattis-cantarell-fonts dejavu-sans-fonts gsettings-desktop-schemas
 "
 
