@@ -10,8 +10,14 @@
 
 #include <glib/gi18n.h>
 
+#include "reflect-search-text.h"
 #include "reflect-store-history.h"
 #include "reflect-store-private.h"
+
+/* Up to this many matching texts are ranked; past it, newest first. */
+#define RANK_LIMIT 200
+/* The words of a text shown around its match. */
+#define SNIPPET_WORDS 12
 
 /* Years of sessions: finding one, following one up, and letting old ones
  * go as the organisation's retention policy says. */
@@ -20,8 +26,10 @@
  * reflect_store_build_match_query:
  *
  * Turns what a person typed into an FTS5 query: every word must match,
- * each as a prefix.  Quotes, `*`, `-`, `NEAR`, parentheses and the like
- * are never FTS syntax here: they split words or are quoted as text.
+ * each as a prefix, a word longer than %REFLECT_SEARCH_INDEXED_PREFIX
+ * letters by its first that many (the texts found must then be checked
+ * for the whole word).  Quotes, `*`, `-`, `NEAR`, parentheses and the
+ * like are never FTS syntax here: they split words or are quoted as text.
  *
  * Returns: (transfer full) (nullable): the query, or %NULL when @text has
  * no words
@@ -29,35 +37,84 @@
 char *
 reflect_store_build_match_query (const char *text)
 {
+  g_autoptr(GPtrArray) words = reflect_search_text_split (text);
   g_autoptr(GString) query = g_string_new (NULL);
-  g_autoptr(GString) word = g_string_new (NULL);
 
-  if (text == NULL)
-    return NULL;
-
-  for (const char *p = text;; p = g_utf8_next_char (p))
+  /* A word in double quotes is a plain string to FTS5, so even NEAR or
+   * AND stay words; a word never holds a quote. */
+  for (guint i = 0; i < words->len; i++)
     {
-      gunichar c = *p ? g_utf8_get_char (p) : 0;
+      const char *word = g_ptr_array_index (words, i);
+      const char *end = g_utf8_offset_to_pointer (word, MIN (g_utf8_strlen (word, -1),
+                                                             REFLECT_SEARCH_INDEXED_PREFIX));
 
-      if (c != 0 && (g_unichar_isalnum (c) || g_unichar_ismark (c)))
-        {
-          g_string_append_unichar (word, c);
-          continue;
-        }
-
-      if (word->len > 0)
-        {
-          /* A word in double quotes is a plain string to FTS5, so even
-           * NEAR or AND stay words. */
-          g_string_append_printf (query, "%s\"%s\"*", query->len ? " " : "", word->str);
-          g_string_truncate (word, 0);
-        }
-
-      if (c == 0)
-        break;
+      g_string_append_printf (query, "%s\"%.*s\"*", i ? " " : "", (int)(end - word), word);
     }
 
   return query->len ? g_string_free (g_steal_pointer (&query), FALSE) : NULL;
+}
+
+/* The words of @text whose whole length the index cannot check. */
+static guint64
+words_to_check (const char *text)
+{
+  g_autoptr(GPtrArray) words = reflect_search_text_split (text);
+  guint64 mask = 0;
+
+  for (guint i = 0; i < MIN (words->len, 64); i++)
+    if (g_utf8_strlen (g_ptr_array_index (words, i), -1) > REFLECT_SEARCH_INDEXED_PREFIX)
+      mask |= G_GUINT64_CONSTANT (1) << i;
+  return mask;
+}
+
+typedef struct
+{
+  gint64  doc;
+  gint64  session;
+  double  score;
+  char   *body;     /* only while it may be needed for ranking */
+} SearchHit;
+
+static void
+search_hit_clear (gpointer data)
+{
+  g_free (((SearchHit *)data)->body);
+}
+
+static int
+compare_hits_by_score (gconstpointer a,
+                       gconstpointer b)
+{
+  const SearchHit *x = a, *y = b;
+
+  if (x->score != y->score)
+    return x->score > y->score ? -1 : 1;
+  return x->doc > y->doc ? -1 : x->doc < y->doc;
+}
+
+static GPtrArray *
+fold_words (const char *text)
+{
+  g_autoptr(GPtrArray) words = reflect_search_text_split (text);
+  GPtrArray *folded = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < words->len; i++)
+    g_ptr_array_add (folded, reflect_search_text_fold (g_ptr_array_index (words, i)));
+  return folded;
+}
+
+static char *
+read_doc_body (ReflectStore *self,
+               gint64        doc)
+{
+  g_autoptr(sqlite3_stmt) stmt = reflect_store_prepare (self,
+    "SELECT body FROM search_docs WHERE id = ?1", NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, doc);
+  return sqlite3_step (stmt) == SQLITE_ROW ? g_strdup (reflect_store_column_text (stmt, 0))
+                                           : NULL;
 }
 
 /**
@@ -65,8 +122,11 @@ reflect_store_build_match_query (const char *text)
  * @limit: the most sessions to return
  *
  * Finds sessions by the words of their case reference, notes, actions,
- * hypotheses and learning, best match first.  Each session carries the
- * words around its best match (reflect_session_get_match()).
+ * hypotheses and learning.  When few texts match they are ranked, a case
+ * reference first, then by how much of each text is the words searched
+ * for; when many match (a word or two typed, a word in most notes) the
+ * most recently written come first.  Each session carries the words
+ * around its best match (reflect_session_get_match()).
  *
  * Returns: (transfer full) (nullable): #ReflectSession items
  */
@@ -77,39 +137,53 @@ reflect_store_search_sessions (ReflectStore  *self,
                                GError       **error)
 {
   g_autoptr(GListStore) list = g_list_store_new (REFLECT_TYPE_SESSION);
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GPtrArray) snippets = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) hits = g_array_new (FALSE, TRUE, sizeof (SearchHit));
+  g_autoptr(GHashTable) sessions = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                          g_free, NULL);
+  g_autoptr(GPtrArray) folded = NULL;
   g_autofree char *query = reflect_store_build_match_query (text);
+  gboolean ranked;
+  guint64 check;
   int rc;
 
   g_return_val_if_fail (REFLECT_IS_STORE (self), NULL);
 
-  if (query == NULL)
+  g_array_set_clear_func (hits, search_hit_clear);
+  if (query == NULL || limit == 0)
     return G_LIST_MODEL (g_steal_pointer (&list));
+  folded = fold_words (text);
+  check = words_to_check (text);
 
-  /* Rank the matching texts, then keep each session's best; a few texts
-   * per session is plenty to find @limit sessions. */
+  /* FTS5 hands matches over in rowid order without reading them all
+   * first, so walking newest first stops as soon as there are enough. */
   {
     g_autoptr(sqlite3_stmt) stmt = reflect_store_prepare (self,
-      "SELECT d.session_id, snippet (search_fts, 0, char (2), char (3), '…', 12)"
-      " FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid"
-      " WHERE search_fts MATCH ?1 ORDER BY rank LIMIT ?2", error);
+      "SELECT f.rowid, d.session_id, d.kind, d.body FROM search_fts f"
+      " JOIN search_docs d ON d.id = f.rowid"
+      " WHERE search_fts MATCH ?1 ORDER BY f.rowid DESC", error);
 
     if (stmt == NULL)
       return NULL;
-
     reflect_store_bind_text (stmt, 1, query);
-    sqlite3_bind_int (stmt, 2, (int)MIN (limit * 4, 4000));
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW && ids->len < limit)
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
       {
-        gint64 id = sqlite3_column_int64 (stmt, 0);
+        SearchHit hit = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1), 0, NULL };
 
-        if (g_hash_table_contains (seen, &id))
+        if (check != 0 &&
+            (reflect_search_text_find (reflect_store_column_text (stmt, 3), folded) & check) != check)
           continue;
-        g_array_append_val (ids, id);
-        g_hash_table_add (seen, &g_array_index (ids, gint64, ids->len - 1));
-        g_ptr_array_add (snippets, g_strdup (reflect_store_column_text (stmt, 1)));
+        if (hits->len < RANK_LIMIT)
+          {
+            hit.body = g_strdup (reflect_store_column_text (stmt, 3));
+            /* A case reference that matches is what was looked for. */
+            if (g_strcmp0 (reflect_store_column_text (stmt, 2), "case") == 0)
+              hit.score = 1000;
+          }
+        g_array_append_val (hits, hit);
+        if (!g_hash_table_contains (sessions, &hit.session))
+          g_hash_table_add (sessions, g_memdup2 (&hit.session, sizeof hit.session));
+        if (hits->len > RANK_LIMIT && g_hash_table_size (sessions) >= limit)
+          break;
       }
 
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -119,21 +193,41 @@ reflect_store_search_sessions (ReflectStore  *self,
       }
   }
 
-  /* The hash set points into @ids, which may have moved while growing. */
-  g_hash_table_remove_all (seen);
-
-  for (guint i = 0; i < ids->len; i++)
+  ranked = hits->len <= RANK_LIMIT;
+  if (ranked)
     {
-      g_autoptr(sqlite3_stmt) stmt = reflect_store_prepare (self,
-        "SELECT " REFLECT_STORE_SESSION_COLUMNS " FROM sessions WHERE id = ?1", error);
+      for (guint i = 0; i < hits->len; i++)
+        {
+          SearchHit *hit = &g_array_index (hits, SearchHit, i);
+          hit->score += reflect_search_text_score (hit->body, folded);
+        }
+      g_array_sort (hits, compare_hits_by_score);
+    }
 
+  g_hash_table_remove_all (sessions);
+  for (guint i = 0; i < hits->len && g_list_model_get_n_items (G_LIST_MODEL (list)) < limit; i++)
+    {
+      SearchHit *hit = &g_array_index (hits, SearchHit, i);
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      g_autofree char *body = NULL;
+      g_autofree char *snippet = NULL;
+
+      if (g_hash_table_contains (sessions, &hit->session))
+        continue;
+      g_hash_table_add (sessions, g_memdup2 (&hit->session, sizeof hit->session));
+
+      body = hit->body != NULL ? g_strdup (hit->body) : read_doc_body (self, hit->doc);
+      snippet = reflect_search_text_snippet (body, folded, SNIPPET_WORDS);
+
+      stmt = reflect_store_prepare (self,
+        "SELECT " REFLECT_STORE_SESSION_COLUMNS " FROM sessions WHERE id = ?1", error);
       if (stmt == NULL)
         return NULL;
-      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+      sqlite3_bind_int64 (stmt, 1, hit->session);
       if (sqlite3_step (stmt) == SQLITE_ROW)
         {
           g_autoptr(ReflectSession) session = reflect_store_session_from_row (stmt);
-          reflect_session_set_match (session, g_ptr_array_index (snippets, i));
+          reflect_session_set_match (session, snippet);
           g_list_store_append (list, session);
         }
     }

@@ -171,6 +171,18 @@ static const char * const migrations[] = {
   "CREATE VIRTUAL TABLE search_fts USING fts5 ("
   "  body, content='search_docs', content_rowid='id',"
   "  tokenize='unicode61 remove_diacritics 2');",
+
+  /* 5: prefix indexes for the first one to six letters of every word.
+   * Without one, FTS5 gathers every text holding a word that starts with
+   * what was typed before it hands back the first, which for a word in
+   * most notes is milliseconds a word per keystroke; with one, matches
+   * stream newest first and the search stops when it has enough.  Costs
+   * the index about 70% more room. */
+  "DROP TABLE search_fts;"
+  "CREATE VIRTUAL TABLE search_fts USING fts5 ("
+  "  body, content='search_docs', content_rowid='id',"
+  "  tokenize='unicode61 remove_diacritics 2', prefix='1 2 3 4 5 6');"
+  "INSERT INTO search_fts (search_fts) VALUES ('rebuild');",
 };
 
 int

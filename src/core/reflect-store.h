@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 
 /* The schema version this build writes.  Every step up to it is a
  * numbered migration in reflect-store-migrations.c. */
-#define REFLECT_STORE_SCHEMA_VERSION 4
+#define REFLECT_STORE_SCHEMA_VERSION 5
 
 #define REFLECT_STORE_ERROR (reflect_store_error_quark ())
 
