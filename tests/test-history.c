@@ -9,6 +9,8 @@
 #include "config.h"
 
 #include "reflect-catalog.h"
+#include "reflect-session-list.h"
+#include "reflect-store-people.h"
 #include "reflect-store-history.h"
 #include "reflect-store-private.h"
 #include "reflect-test-env.h"
@@ -330,6 +332,55 @@ test_delete_clears_index (Fixture       *f,
   g_assert_null (memmem (bytes, length, "GONE-1", strlen ("GONE-1")));
 }
 
+/* The Sessions list reads ids up front and sessions as rows ask. */
+static void
+test_session_list (Fixture       *f,
+                   gconstpointer  data)
+{
+  ReflectSessionFilter filter = REFLECT_SESSION_FILTER_INIT;
+  gint64 old = add_session (f, "space-to-think", "C-OLD", 1700000000, REFLECT_SESSION_FINISHED);
+  gint64 new = add_session (f, "morrison", "C-NEW", 1710000000, REFLECT_SESSION_PLANNED);
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(ReflectSessionList) list = NULL;
+  g_autoptr(ReflectSession) first = NULL;
+  g_autoptr(ReflectSession) again = NULL;
+  g_autoptr(ReflectSession) gone = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 missing = 9999;
+
+  g_assert_cmpint (reflect_store_add_attendee (f->store, new, "Sam Example", "Housing", "", &error),
+                   >, 0);
+  g_assert_cmpint (reflect_store_add_attendee (f->store, new, "Kim Example", "School nursing", "",
+                                               &error), >, 0);
+  g_assert_cmpint (reflect_store_add_attendee (f->store, new, "Lee Example", "Housing", "", &error),
+                   >, 0);
+
+  ids = reflect_store_list_session_ids (f->store, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, new);
+  g_assert_cmpint (g_array_index (ids, gint64, 1), ==, old);
+
+  /* A session deleted after the ids were read shows blank, not a crash. */
+  g_array_append_val (ids, missing);
+  list = reflect_session_list_new (f->store, ids);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == REFLECT_TYPE_SESSION);
+  g_assert_cmpint (reflect_session_list_get_id (list, 1), ==, old);
+  g_assert_cmpint (reflect_session_list_get_id (list, 3), ==, 0);
+
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpstr (reflect_session_get_case_ref (first), ==, "C-NEW");
+  /* Each agency once, in the order people were added. */
+  g_assert_cmpstr (reflect_session_get_agencies (first), ==, "Housing, School nursing");
+  again = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_true (again == first);
+
+  gone = g_list_model_get_item (G_LIST_MODEL (list), 2);
+  g_assert_cmpint (reflect_session_get_id (gone), ==, missing);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 3));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -340,6 +391,7 @@ main (int   argc,
   ADD ("/history/match-query", test_match_query);
   ADD ("/history/search", test_search);
   ADD ("/history/filters", test_filters);
+  ADD ("/history/session-list", test_session_list);
   ADD ("/history/follow-up", test_follow_up);
   ADD ("/history/retention", test_retention);
   ADD ("/history/delete-clears-index", test_delete_clears_index);

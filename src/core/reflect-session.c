@@ -29,6 +29,7 @@ struct _ReflectSession
   char                *purpose;
   char                *purpose_other;
   char                *match;
+  char                *agencies;
   gint64               follows_id;
   guint                current_round;
   ReflectSessionState  state;
@@ -88,6 +89,7 @@ reflect_session_finalize (GObject *object)
   g_clear_pointer (&self->purpose, g_free);
   g_clear_pointer (&self->purpose_other, g_free);
   g_clear_pointer (&self->match, g_free);
+  g_clear_pointer (&self->agencies, g_free);
 
   G_OBJECT_CLASS (reflect_session_parent_class)->finalize (object);
 }
@@ -466,6 +468,27 @@ reflect_session_set_match (ReflectSession *self,
 {
   g_return_if_fail (REFLECT_IS_SESSION (self));
   reflect_set_string (&self->match, match);
+}
+
+/**
+ * reflect_session_get_agencies:
+ *
+ * Returns: (nullable): for a session read for a list, the agencies of
+ * the people who came, in the order they were added, comma separated
+ */
+const char *
+reflect_session_get_agencies (ReflectSession *self)
+{
+  g_return_val_if_fail (REFLECT_IS_SESSION (self), NULL);
+  return self->agencies;
+}
+
+void
+reflect_session_set_agencies (ReflectSession *self,
+                              const char     *agencies)
+{
+  g_return_if_fail (REFLECT_IS_SESSION (self));
+  reflect_set_string (&self->agencies, agencies);
 }
 
 /**

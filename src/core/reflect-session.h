@@ -82,6 +82,9 @@ void                         reflect_session_set_current_round   (ReflectSession
 const char                  *reflect_session_get_match           (ReflectSession  *self);
 void                         reflect_session_set_match           (ReflectSession  *self,
                                                                   const char      *match);
+const char                  *reflect_session_get_agencies        (ReflectSession  *self);
+void                         reflect_session_set_agencies        (ReflectSession  *self,
+                                                                  const char      *agencies);
 gboolean                     reflect_session_validate            (ReflectSession  *self,
                                                                   GError         **error);
 char                        *reflect_session_format_date         (ReflectSession  *self);

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "reflect-search-text.h"
+#include "reflect-session-list.h"
 #include "reflect-store-history.h"
 #include "reflect-store-private.h"
 
@@ -208,7 +209,7 @@ reflect_store_search_sessions (ReflectStore  *self,
   for (guint i = 0; i < hits->len && g_list_model_get_n_items (G_LIST_MODEL (list)) < limit; i++)
     {
       SearchHit *hit = &g_array_index (hits, SearchHit, i);
-      g_autoptr(sqlite3_stmt) stmt = NULL;
+      g_autoptr(ReflectSession) session = NULL;
       g_autofree char *body = NULL;
       g_autofree char *snippet = NULL;
 
@@ -219,14 +220,9 @@ reflect_store_search_sessions (ReflectStore  *self,
       body = hit->body != NULL ? g_strdup (hit->body) : read_doc_body (self, hit->doc);
       snippet = reflect_search_text_snippet (body, folded, SNIPPET_WORDS);
 
-      stmt = reflect_store_prepare (self,
-        "SELECT " REFLECT_STORE_SESSION_COLUMNS " FROM sessions WHERE id = ?1", error);
-      if (stmt == NULL)
-        return NULL;
-      sqlite3_bind_int64 (stmt, 1, hit->session);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      session = reflect_store_read_session_summary (self, hit->session);
+      if (session != NULL)
         {
-          g_autoptr(ReflectSession) session = reflect_store_session_from_row (stmt);
           reflect_session_set_match (session, snippet);
           g_list_store_append (list, session);
         }
@@ -236,18 +232,17 @@ reflect_store_search_sessions (ReflectStore  *self,
 }
 
 /**
- * reflect_store_list_sessions_filtered:
+ * reflect_store_list_session_ids:
  *
- * Returns: (transfer full) (nullable): the sessions that pass @filter,
- * newest first
+ * Returns: (transfer full) (nullable) (element-type gint64): the ids of
+ * the sessions that pass @filter, newest first
  */
-GListModel *
-reflect_store_list_sessions_filtered (ReflectStore               *self,
-                                      const ReflectSessionFilter *filter,
-                                      GError                    **error)
+GArray *
+reflect_store_list_session_ids (ReflectStore               *self,
+                                const ReflectSessionFilter *filter,
+                                GError                    **error)
 {
-  g_autoptr(GListStore) list = g_list_store_new (REFLECT_TYPE_SESSION);
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *case_pattern = NULL;
   int rc;
@@ -258,7 +253,7 @@ reflect_store_list_sessions_filtered (ReflectStore               *self,
   /* One statement for every combination: a NULL parameter lets all rows
    * through, so the plan is prepared once and cached. */
   stmt = reflect_store_prepare (self,
-    "SELECT " REFLECT_STORE_SESSION_COLUMNS " FROM sessions"
+    "SELECT id FROM sessions"
     " WHERE (?1 IS NULL OR model_id = ?1)"
     "   AND (?2 IS NULL OR state = ?2)"
     "   AND (?3 IS NULL OR starts_at >= ?3)"
@@ -292,7 +287,10 @@ reflect_store_list_sessions_filtered (ReflectStore               *self,
     }
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, reflect_store_session_from_row (stmt));
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
 
   if (rc != SQLITE_DONE)
     {
@@ -300,8 +298,25 @@ reflect_store_list_sessions_filtered (ReflectStore               *self,
       return NULL;
     }
 
-  g_list_store_splice (list, 0, 0, items->pdata, items->len);
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return g_steal_pointer (&ids);
+}
+
+/**
+ * reflect_store_list_sessions_filtered:
+ *
+ * Returns: (transfer full) (nullable): the sessions that pass @filter,
+ * newest first, each read from the store when it is first asked for
+ */
+GListModel *
+reflect_store_list_sessions_filtered (ReflectStore               *self,
+                                      const ReflectSessionFilter *filter,
+                                      GError                    **error)
+{
+  g_autoptr(GArray) ids = reflect_store_list_session_ids (self, filter, error);
+
+  if (ids == NULL)
+    return NULL;
+  return G_LIST_MODEL (reflect_session_list_new (self, ids));
 }
 
 /**

@@ -28,6 +28,9 @@ GListModel *reflect_store_search_sessions          (ReflectStore               *
                                                     const char                 *text,
                                                     guint                       limit,
                                                     GError                    **error);
+GArray     *reflect_store_list_session_ids         (ReflectStore               *self,
+                                                    const ReflectSessionFilter *filter,
+                                                    GError                    **error);
 GListModel *reflect_store_list_sessions_filtered   (ReflectStore               *self,
                                                     const ReflectSessionFilter *filter,
                                                     GError                    **error);

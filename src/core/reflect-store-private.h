@@ -32,7 +32,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, reflect_store_release_statement)
   "id, uuid, model_id, model_title, case_ref, starts_at, mode, venue, purpose," \
   " purpose_other, manager_agreed, state, follows_id, current_round"
 
-ReflectSession *reflect_store_session_from_row (sqlite3_stmt *stmt);
+ReflectSession *reflect_store_session_from_row     (sqlite3_stmt *stmt);
+ReflectSession *reflect_store_read_session_summary (ReflectStore *self,
+                                                    gint64        id);
 
 sqlite3      *reflect_store_get_db           (ReflectStore  *self);
 sqlite3_stmt *reflect_store_prepare          (ReflectStore  *self,

@@ -861,6 +861,39 @@ reflect_store_session_from_row (sqlite3_stmt *stmt)
 }
 
 /**
+ * reflect_store_read_session_summary:
+ *
+ * Reads what a list shows of a session: its row and the agencies of the
+ * people who came.
+ *
+ * Returns: (transfer full) (nullable): the session, without its model
+ * snapshot, or %NULL if there is none with @id
+ */
+ReflectSession *
+reflect_store_read_session_summary (ReflectStore *self,
+                                    gint64        id)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ReflectSession) session = NULL;
+
+  stmt = reflect_store_prepare (self,
+    "SELECT " REFLECT_STORE_SESSION_COLUMNS ","
+    " (SELECT group_concat (agency, ', ') FROM"
+    "   (SELECT agency FROM attendees WHERE session_id = sessions.id AND agency <> ''"
+    "    GROUP BY agency ORDER BY min (position), min (id)))"
+    " FROM sessions WHERE id = ?1", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+
+  session = reflect_store_session_from_row (stmt);
+  reflect_session_set_agencies (session, reflect_store_column_text (stmt, 14));
+  return g_steal_pointer (&session);
+}
+
+/**
  * reflect_store_load_session:
  *
  * Returns: (transfer full) (nullable): the session with its model snapshot

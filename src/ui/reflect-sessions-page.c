@@ -11,12 +11,21 @@
 #include <glib/gi18n.h>
 
 #include "reflect-sessions-page.h"
+#include "reflect-session-list.h"
 #include "reflect-store-history.h"
 
 #define UNDO_SECONDS 5
+/* Rows shown at first, enough to fill a tall screen. */
+#define FIRST_ROWS 24
+/* Rows added each frame after the first. */
+#define ROWS_PER_FRAME 8
+/* GTK 4.8's GTK_LIST_VIEW_MAX_LIST_ITEMS: rows it builds ahead. */
+#define ROWS_BUILT_BY_GTK 200
 
-/* The history of sessions, newest first.  The list is a GtkListView, so a
- * row exists only for the sessions on screen, however many there are. */
+/* The history of sessions, newest first.  The list is a GtkListView over a
+ * ReflectSessionList: the store is asked for the ids alone, each session
+ * is read when a row shows it, and there are rows only for a screenful or
+ * so (at most the 200 GTK 4.8 builds ahead), however many sessions. */
 struct _ReflectSessionsPage
 {
   GtkWidget        parent_instance;
@@ -33,6 +42,8 @@ struct _ReflectSessionsPage
 
   ReflectStore    *store;
   GListModel      *sessions;
+  GtkSliceListModel *reveal;         /* the part of @sessions the list shows so far */
+  guint            reveal_tick;
   GListStore      *model_ids;       /* GtkStringObject ids behind model_filter */
   GHashTable      *pending_deletes; /* gint64 ids hidden, deleted when the toast goes */
   gulong           changed_id;
@@ -40,6 +51,34 @@ struct _ReflectSessionsPage
 };
 
 G_DEFINE_FINAL_TYPE (ReflectSessionsPage, reflect_sessions_page, GTK_TYPE_WIDGET)
+
+static void
+create_row_menu_cb (GtkMenuButton *button,
+                    gpointer       user_data)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "session-id"));
+  const char *case_ref = g_object_get_data (G_OBJECT (button), "case-ref");
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenuItem) entry = NULL;
+
+  entry = g_menu_item_new (_("_Open"), NULL);
+  g_menu_item_set_action_and_target_value (entry, "win.open-session", g_variant_new_int64 (id));
+  g_menu_append_item (menu, entry);
+  g_clear_object (&entry);
+  entry = g_menu_item_new (_("_Follow Up"), NULL);
+  g_menu_item_set_action_and_target_value (entry, "sessions.follow-up", g_variant_new_int64 (id));
+  g_menu_append_item (menu, entry);
+  g_clear_object (&entry);
+  entry = g_menu_item_new (_("Show _Case History"), NULL);
+  g_menu_item_set_action_and_target_value (entry, "sessions.show-case",
+                                           g_variant_new_string (case_ref ? case_ref : ""));
+  g_menu_append_item (menu, entry);
+  g_clear_object (&entry);
+  entry = g_menu_item_new (_("_Delete…"), NULL);
+  g_menu_item_set_action_and_target_value (entry, "sessions.delete", g_variant_new_int64 (id));
+  g_menu_append_item (menu, entry);
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+}
 
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
@@ -83,6 +122,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_valign (menu, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (menu, "flat");
   gtk_widget_set_tooltip_text (menu, _("Session Actions"));
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (menu), create_row_menu_cb, NULL, NULL);
 
   gtk_grid_attach (GTK_GRID (grid), title, 0, 0, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), subtitle, 0, 1, 1, 1);
@@ -109,11 +149,10 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   g_autofree char *details = NULL;
   g_autofree char *accessible = NULL;
   g_autofree char *menu_label = NULL;
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenuItem) entry = NULL;
   ReflectSessionState session_state = reflect_session_get_state (session);
   gint64 id = reflect_session_get_id (session);
   const char *found = reflect_session_get_match (session);
+  const char *agencies = reflect_session_get_agencies (session);
 
   if (reflect_session_get_follows_id (session) > 0)
     /* Translators: session list subtitle: date · model · this session follows an earlier one */
@@ -122,6 +161,13 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   else
     /* Translators: session list subtitle: date · model */
     details = g_strdup_printf (_("%s · %s"), date, reflect_session_get_model_title (session));
+  if (agencies != NULL && *agencies != '\0')
+    {
+      /* Translators: session list subtitle: the date and model, then the agencies that came */
+      char *with_agencies = g_strdup_printf (_("%s · %s"), details, agencies);
+      g_free (details);
+      details = with_agencies;
+    }
 
   gtk_widget_set_visible (match, found != NULL && *found != '\0');
   if (found != NULL)
@@ -130,23 +176,12 @@ bind_row_cb (GtkSignalListItemFactory *factory,
       gtk_label_set_markup (GTK_LABEL (match), markup);
     }
 
-  entry = g_menu_item_new (_("_Open"), NULL);
-  g_menu_item_set_action_and_target_value (entry, "win.open-session", g_variant_new_int64 (id));
-  g_menu_append_item (menu, entry);
-  g_clear_object (&entry);
-  entry = g_menu_item_new (_("_Follow Up"), NULL);
-  g_menu_item_set_action_and_target_value (entry, "sessions.follow-up", g_variant_new_int64 (id));
-  g_menu_append_item (menu, entry);
-  g_clear_object (&entry);
-  entry = g_menu_item_new (_("Show _Case History"), NULL);
-  g_menu_item_set_action_and_target_value (entry, "sessions.show-case",
-                                           g_variant_new_string (reflect_session_get_case_ref (session)));
-  g_menu_append_item (menu, entry);
-  g_clear_object (&entry);
-  entry = g_menu_item_new (_("_Delete…"), NULL);
-  g_menu_item_set_action_and_target_value (entry, "sessions.delete", g_variant_new_int64 (id));
-  g_menu_append_item (menu, entry);
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), G_MENU_MODEL (menu));
+  /* The menu is made when it is opened: a menu for each of the rows the
+   * list keeps ready would make the list slow to appear. */
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), NULL);
+  g_object_set_data (G_OBJECT (menu_button), "session-id", GSIZE_TO_POINTER ((gsize)id));
+  g_object_set_data_full (G_OBJECT (menu_button), "case-ref",
+                          g_strdup (reflect_session_get_case_ref (session)), g_free);
   /* Translators: accessible name of a session row's menu button */
   menu_label = g_strdup_printf (_("Actions for case %s"), reflect_session_get_case_ref (session));
   gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -371,6 +406,10 @@ reflect_sessions_page_dispose (GObject *object)
 
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
+  if (self->reveal_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->reveal_tick);
+  self->reveal_tick = 0;
+  g_clear_object (&self->reveal);
   g_clear_object (&self->store);
   g_clear_object (&self->sessions);
   g_clear_object (&self->model_ids);
@@ -526,6 +565,31 @@ passes_filter (ReflectSession             *session,
          (filter->until == 0 || starts < filter->until);
 }
 
+/* GTK 4.8's list view builds a row for each of the first 200 items as
+ * soon as it is given a model, before it knows how many fit on screen; on
+ * a long history that alone doubles the time to the first frame.  So the
+ * list starts with a screenful, and each frame adds a few more rows until
+ * the view has built all it will; then the rest come at once, with no
+ * new rows to build.  No frame builds more than a few rows. */
+static gboolean
+reveal_rows_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  ReflectSessionsPage *self = user_data;
+  guint n_items = g_list_model_get_n_items (self->sessions);
+  guint size = gtk_slice_list_model_get_size (self->reveal) + ROWS_PER_FRAME;
+
+  if (size >= ROWS_BUILT_BY_GTK)
+    size = n_items;
+  gtk_slice_list_model_set_size (self->reveal, MIN (size, n_items));
+  if (size < n_items)
+    return G_SOURCE_CONTINUE;
+
+  self->reveal_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * reflect_sessions_page_reload:
  *
@@ -536,8 +600,7 @@ reflect_sessions_page_reload (ReflectSessionsPage *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GtkSelectionModel) selection = NULL;
-  g_autoptr(GListModel) found = NULL;
-  g_autoptr(GListStore) shown = g_list_store_new (REFLECT_TYPE_SESSION);
+  g_autoptr(GListModel) sessions = NULL;
   ReflectSessionFilter filter = REFLECT_SESSION_FILTER_INIT;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   gboolean searching = text != NULL && *text != '\0';
@@ -548,34 +611,53 @@ reflect_sessions_page_reload (ReflectSessionsPage *self)
   read_filter (self, &filter);
   filtering = filter.model_id != NULL || filter.state >= 0 || filter.from || filter.until;
 
-  if (self->store != NULL)
+  if (self->store != NULL && searching)
     {
-      if (searching)
-        found = reflect_store_search_sessions (self->store, text, 200, &error);
-      else
-        found = reflect_store_list_sessions_filtered (self->store, &filter, &error);
+      g_autoptr(GListModel) found = reflect_store_search_sessions (self->store, text, 200, &error);
+      g_autoptr(GListStore) shown = g_list_store_new (REFLECT_TYPE_SESSION);
+
+      for (guint i = 0; found != NULL && i < g_list_model_get_n_items (found); i++)
+        {
+          g_autoptr(ReflectSession) session = g_list_model_get_item (found, i);
+          gint64 id = reflect_session_get_id (session);
+
+          if (!g_hash_table_contains (self->pending_deletes, &id) &&
+              passes_filter (session, &filter))
+            g_list_store_append (shown, session);
+        }
+      sessions = G_LIST_MODEL (g_steal_pointer (&shown));
+    }
+  else if (self->store != NULL)
+    {
+      /* Only the ids are read here; the rows read their sessions. */
+      g_autoptr(GArray) ids = reflect_store_list_session_ids (self->store, &filter, &error);
+
+      for (guint i = ids != NULL ? ids->len : 0; i > 0; i--)
+        if (g_hash_table_contains (self->pending_deletes, &g_array_index (ids, gint64, i - 1)))
+          g_array_remove_index (ids, i - 1);
+      if (ids != NULL)
+        sessions = G_LIST_MODEL (reflect_session_list_new (self->store, ids));
     }
   if (error != NULL)
     g_warning ("%s", error->message);
-
-  for (guint i = 0; found != NULL && i < g_list_model_get_n_items (found); i++)
-    {
-      g_autoptr(ReflectSession) session = g_list_model_get_item (found, i);
-      gint64 id = reflect_session_get_id (session);
-
-      if (g_hash_table_contains (self->pending_deletes, &id))
-        continue;
-      if (searching && !passes_filter (session, &filter))
-        continue;
-      g_list_store_append (shown, session);
-    }
+  if (sessions == NULL)
+    sessions = G_LIST_MODEL (g_list_store_new (REFLECT_TYPE_SESSION));
 
   g_clear_object (&self->sessions);
-  self->sessions = G_LIST_MODEL (g_steal_pointer (&shown));
+  self->sessions = g_steal_pointer (&sessions);
   if (!searching && !filtering)
     self->has_any = g_list_model_get_n_items (self->sessions) > 0;
 
-  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (self->sessions)));
+  /* A long list is revealed a screenful first: see reveal_rows_cb(). */
+  if (self->reveal_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->reveal_tick);
+  self->reveal_tick = 0;
+  g_clear_object (&self->reveal);
+  self->reveal = gtk_slice_list_model_new (g_object_ref (self->sessions), 0, FIRST_ROWS);
+  if (g_list_model_get_n_items (self->sessions) > FIRST_ROWS)
+    self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view),
+                                                      reveal_rows_cb, self, NULL);
+  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->reveal))));
   gtk_list_view_set_model (self->list_view, selection);
 
   if (g_list_model_get_n_items (self->sessions) > 0)

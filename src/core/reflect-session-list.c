@@ -1,0 +1,147 @@
+/* reflect-session-list.c
+ *
+ * Copyright 2026 The Reflect developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "reflect-session-list"
+
+#include "config.h"
+
+#include "reflect-session-list.h"
+#include "reflect-store-private.h"
+
+/* Years of sessions, read as they are looked at.  The list holds only
+ * the ids, in order; a session is read from the store when a row asks
+ * for it, and a few hundred stay at hand for scrolling back.  So opening
+ * Reflect on ten thousand sessions reads ten thousand integers, not ten
+ * thousand sessions. */
+
+/* Sessions kept at hand; past this the cache starts again. */
+#define CACHE_SIZE 512
+
+struct _ReflectSessionList
+{
+  GObject       parent_instance;
+
+  ReflectStore *store;
+  GArray       *ids;
+  GHashTable   *cache;   /* position → ReflectSession */
+};
+
+static void reflect_session_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (ReflectSessionList, reflect_session_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      reflect_session_list_model_init))
+
+static GType
+reflect_session_list_get_item_type (GListModel *model)
+{
+  return REFLECT_TYPE_SESSION;
+}
+
+static guint
+reflect_session_list_get_n_items (GListModel *model)
+{
+  return REFLECT_SESSION_LIST (model)->ids->len;
+}
+
+static gpointer
+reflect_session_list_get_item (GListModel *model,
+                               guint       position)
+{
+  ReflectSessionList *self = REFLECT_SESSION_LIST (model);
+  ReflectSession *session;
+  gint64 id;
+
+  if (position >= self->ids->len)
+    return NULL;
+
+  session = g_hash_table_lookup (self->cache, GUINT_TO_POINTER (position));
+  if (session != NULL)
+    return g_object_ref (session);
+
+  id = g_array_index (self->ids, gint64, position);
+  session = reflect_store_read_session_summary (self->store, id);
+  if (session == NULL)
+    {
+      /* Deleted since the list was made: the list is read again when the
+       * store says it changed, and until then a row shows it blank. */
+      session = reflect_session_new (NULL);
+      reflect_session_set_id (session, id);
+    }
+
+  if (g_hash_table_size (self->cache) >= CACHE_SIZE)
+    g_hash_table_remove_all (self->cache);
+  g_hash_table_insert (self->cache, GUINT_TO_POINTER (position), g_object_ref (session));
+  return session;
+}
+
+static void
+reflect_session_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = reflect_session_list_get_item_type;
+  iface->get_n_items = reflect_session_list_get_n_items;
+  iface->get_item = reflect_session_list_get_item;
+}
+
+static void
+reflect_session_list_finalize (GObject *object)
+{
+  ReflectSessionList *self = (ReflectSessionList *)object;
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->cache, g_hash_table_unref);
+
+  G_OBJECT_CLASS (reflect_session_list_parent_class)->finalize (object);
+}
+
+static void
+reflect_session_list_class_init (ReflectSessionListClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = reflect_session_list_finalize;
+}
+
+static void
+reflect_session_list_init (ReflectSessionList *self)
+{
+  self->cache = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+}
+
+/**
+ * reflect_session_list_new:
+ * @ids: (transfer none): session ids (#gint64), in the order to list them
+ *
+ * Returns: (transfer full): a list of the sessions of @store with @ids,
+ * read from the store as they are asked for
+ */
+ReflectSessionList *
+reflect_session_list_new (ReflectStore *store,
+                          GArray       *ids)
+{
+  ReflectSessionList *self;
+
+  g_return_val_if_fail (REFLECT_IS_STORE (store), NULL);
+  g_return_val_if_fail (ids != NULL && g_array_get_element_size (ids) == sizeof (gint64), NULL);
+
+  self = g_object_new (REFLECT_TYPE_SESSION_LIST, NULL);
+  self->store = g_object_ref (store);
+  self->ids = g_array_ref (ids);
+  return self;
+}
+
+/**
+ * reflect_session_list_get_id:
+ *
+ * Returns: the id of the session at @position, without reading it, or 0
+ */
+gint64
+reflect_session_list_get_id (ReflectSessionList *self,
+                             guint               position)
+{
+  g_return_val_if_fail (REFLECT_IS_SESSION_LIST (self), 0);
+
+  return position < self->ids->len ? g_array_index (self->ids, gint64, position) : 0;
+}

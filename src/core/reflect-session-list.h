@@ -1,0 +1,24 @@
+/* reflect-session-list.h
+ *
+ * Copyright 2026 The Reflect developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "reflect-store.h"
+
+G_BEGIN_DECLS
+
+#define REFLECT_TYPE_SESSION_LIST (reflect_session_list_get_type ())
+
+G_DECLARE_FINAL_TYPE (ReflectSessionList, reflect_session_list, REFLECT, SESSION_LIST, GObject)
+
+ReflectSessionList *reflect_session_list_new    (ReflectStore       *store,
+                                                 GArray             *ids);
+gint64              reflect_session_list_get_id (ReflectSessionList *self,
+                                                 guint               position);
+
+G_END_DECLS
