@@ -106,7 +106,8 @@ show_sessions_activated (GtkWidget  *widget,
 {
   ReflectWindow *self = REFLECT_WINDOW (widget);
 
-  reflect_workspace_set_run (self->workspace, NULL);
+  if (self->workspace != NULL)
+    reflect_workspace_set_run (self->workspace, NULL);
   gtk_stack_set_visible_child_name (self->places, "sessions");
   reflect_sessions_page_focus (self->sessions_page);
 }
@@ -250,7 +251,8 @@ reflect_window_close_request (GtkWindow *window)
   ReflectWindow *self = REFLECT_WINDOW (window);
 
   /* Views flush pending edits when their run is taken away. */
-  reflect_workspace_set_run (self->workspace, NULL);
+  if (self->workspace != NULL)
+    reflect_workspace_set_run (self->workspace, NULL);
   save_window_state (self);
 
   return GTK_WINDOW_CLASS (reflect_window_parent_class)->close_request (window);
@@ -283,14 +285,12 @@ reflect_window_class_init (ReflectWindowClass *klass)
   window_class->close_request = reflect_window_close_request;
 
   g_type_ensure (REFLECT_TYPE_SESSIONS_PAGE);
-  g_type_ensure (REFLECT_TYPE_WORKSPACE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/reflect_practice/Reflect/ui/reflect-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ReflectWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ReflectWindow, places);
   gtk_widget_class_bind_template_child (widget_class, ReflectWindow, sessions_page);
-  gtk_widget_class_bind_template_child (widget_class, ReflectWindow, workspace);
 
   gtk_widget_class_install_action (widget_class, "win.new-session", NULL, new_session_activated);
   gtk_widget_class_install_action (widget_class, "win.manage-models", NULL,
@@ -351,6 +351,14 @@ reflect_window_open_session (ReflectWindow *self,
       return FALSE;
     }
 
+  /* Made when first needed: its four views cost more to build than the
+   * whole Sessions place, and many launches only look something up. */
+  if (self->workspace == NULL)
+    {
+      self->workspace = g_object_new (REFLECT_TYPE_WORKSPACE, NULL);
+      gtk_stack_add_titled (self->places, GTK_WIDGET (self->workspace), "workspace",
+                            _("Session"));
+    }
   reflect_workspace_set_run (self->workspace, run);
   gtk_stack_set_visible_child_name (self->places, "workspace");
   return TRUE;
@@ -369,7 +377,8 @@ reflect_window_set_store (ReflectWindow  *self,
 {
   g_return_if_fail (REFLECT_IS_WINDOW (self));
 
-  reflect_workspace_set_run (self->workspace, NULL);
+  if (self->workspace != NULL)
+    reflect_workspace_set_run (self->workspace, NULL);
   gtk_stack_set_visible_child_name (self->places, "sessions");
   if (catalog != NULL)
     reflect_sessions_page_set_catalog (self->sessions_page, catalog);
