@@ -348,6 +348,141 @@ test_migrate_failure_keeps_version (Fixture       *f,
   sqlite3_close (db);
 }
 
+/* Ways a database file gets hurt: a copy cut short, a disk that returned
+ * zeros, bits flipped in the middle, something else saved over it. */
+typedef enum
+{
+  DAMAGE_TRUNCATED_HALF,
+  DAMAGE_TRUNCATED_TO_HEADER,
+  DAMAGE_ZERO_FILLED,
+  DAMAGE_FIRST_PAGE_ZEROED,
+  DAMAGE_BITS_FLIPPED,
+  DAMAGE_NOT_SQLITE,
+  DAMAGE_DEEP_BITS_FLIPPED,
+} Damage;
+
+static void
+quick_check_done_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  GError **error = user_data;
+
+  g_assert_false (reflect_store_quick_check_finish (REFLECT_STORE (source), result, error));
+  g_assert_nonnull (*error);
+}
+
+static void
+sound_check_done_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (reflect_store_quick_check_finish (REFLECT_STORE (source), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *)user_data = TRUE;
+}
+
+static void
+test_damaged (Fixture       *f,
+              gconstpointer  data)
+{
+  Damage damage = GPOINTER_TO_INT (data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReflectStore) store = reflect_store_open (f->path, &error);
+  g_autofree char *bytes = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize length, before_length, after_length;
+  guint page_size = 4096;
+
+  /* A store with enough in it to span many pages. */
+  g_assert_no_error (error);
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *case_ref = g_strdup_printf ("C-%04u", i);
+      g_autoptr(ReflectSession) session = make_session (f, case_ref, 1700000000 + i);
+      g_assert_true (reflect_store_create_session (store, session, &error));
+    }
+  g_assert_true (reflect_store_checkpoint (store, &error));
+  g_clear_object (&store);
+
+  g_assert_true (g_file_get_contents (f->path, &bytes, &length, &error));
+  g_assert_cmpuint (length, >, 8 * page_size);
+  switch (damage)
+    {
+    case DAMAGE_TRUNCATED_HALF:
+      length /= 2;
+      break;
+    case DAMAGE_TRUNCATED_TO_HEADER:
+      length = 100;
+      break;
+    case DAMAGE_ZERO_FILLED:
+      memset (bytes, 0, length);
+      break;
+    case DAMAGE_FIRST_PAGE_ZEROED:
+      memset (bytes, 0, page_size);
+      break;
+    case DAMAGE_BITS_FLIPPED:
+      /* The header of every b-tree page past the schema: its type byte
+       * and the first cell pointers. */
+      for (gsize page = 1; (page + 1) * page_size <= length; page++)
+        for (gsize i = 0; i < 12; i++)
+          bytes[page * page_size + i] ^= 0x5a;
+      break;
+    case DAMAGE_NOT_SQLITE:
+      memcpy (bytes, "%PDF-1.5\n", 9);
+      break;
+    case DAMAGE_DEEP_BITS_FLIPPED:
+      /* Only the last pages, which opening never reads: the quick check
+       * after the window is up has to find this one. */
+      for (gsize page = length / page_size - 3; page < length / page_size; page++)
+        for (gsize i = 0; i < 12; i++)
+          bytes[page * page_size + i] ^= 0x5a;
+      break;
+    }
+  write_file (f->path, bytes, length);
+  g_assert_true (g_file_get_contents (f->path, &before, &before_length, NULL));
+
+  /* Opening refuses it, or the check that follows the window finds it. */
+  store = reflect_store_open (f->path, &error);
+  if (store == NULL)
+    {
+      g_assert_nonnull (error);
+      g_test_message ("refused on opening: %s", error->message);
+    }
+  else
+    {
+      reflect_store_quick_check_async (store, NULL, quick_check_done_cb, &error);
+      while (error == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      g_test_message ("found by the quick check: %s", error->message);
+      g_assert_error (error, REFLECT_STORE_ERROR, REFLECT_STORE_ERROR_CORRUPT);
+      g_clear_object (&store);
+    }
+  g_assert_nonnull (strstr (error->message, f->path));
+
+  /* Never written to: the bytes are exactly the damaged ones. */
+  g_assert_true (g_file_get_contents (f->path, &after, &after_length, NULL));
+  g_assert_cmpmem (after, after_length, before, before_length);
+}
+
+static void
+test_quick_check_sound (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReflectStore) store = reflect_store_open (f->path, &error);
+  g_autoptr(ReflectSession) session = make_session (f, "C-1", 1700000000);
+  gboolean done = FALSE;
+
+  g_assert_true (reflect_store_create_session (store, session, &error));
+  reflect_store_quick_check_async (store, NULL, sound_check_done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -365,6 +500,19 @@ main (int   argc,
   g_test_add ("/store/refuses/corrupt", Fixture, NULL, fixture_setup, test_refuses_corrupt,
               fixture_teardown);
   g_test_add ("/store/refuses/newer", Fixture, NULL, fixture_setup, test_refuses_newer,
+              fixture_teardown);
+  {
+    const char *damages[] = { "truncated-half", "truncated-to-header", "zero-filled",
+                              "first-page-zeroed", "bits-flipped", "not-sqlite",
+                              "deep-bits-flipped" };
+    for (guint d = 0; d < G_N_ELEMENTS (damages); d++)
+      {
+        g_autofree char *path = g_strdup_printf ("/store/damaged/%s", damages[d]);
+        g_test_add (path, Fixture, GINT_TO_POINTER (d), fixture_setup, test_damaged,
+                    fixture_teardown);
+      }
+  }
+  g_test_add ("/store/quick-check-sound", Fixture, NULL, fixture_setup, test_quick_check_sound,
               fixture_teardown);
   for (int v = 1; v < REFLECT_STORE_SCHEMA_VERSION; v++)
     {

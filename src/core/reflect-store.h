@@ -51,6 +51,13 @@ gboolean        reflect_store_move_aside_as        (const char     *path,
                                                     GError        **error);
 const char     *reflect_store_get_path             (ReflectStore   *self);
 int             reflect_store_get_schema_version   (ReflectStore   *self);
+void            reflect_store_quick_check_async    (ReflectStore        *self,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean        reflect_store_quick_check_finish   (ReflectStore   *self,
+                                                    GAsyncResult   *result,
+                                                    GError        **error);
 gboolean        reflect_store_check_integrity      (ReflectStore   *self,
                                                     GError        **error);
 gboolean        reflect_store_checkpoint           (ReflectStore   *self,

@@ -32,7 +32,16 @@ static void open_store (ReflectApplication *self);
 static void
 present_main_window (ReflectApplication *self)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow *window = NULL;
+
+  /* Not the active window: that may be the dialog about a damaged store,
+   * still on screen while its answer is handled. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (REFLECT_IS_WINDOW (l->data))
+      {
+        window = l->data;
+        break;
+      }
 
   if (window == NULL)
     window = GTK_WINDOW (reflect_window_new (self));
@@ -127,6 +136,36 @@ show_store_error (ReflectApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Damage that opening did not reveal was found just after launch: close
+ * what shows the store, and say so as if it had been found at once. */
+static void
+quick_check_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(ReflectApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GList) windows = NULL;
+
+  if (reflect_store_quick_check_finish (REFLECT_STORE (source), result, &error) ||
+      REFLECT_STORE (source) != self->store)
+    return;
+
+  /* The dialog holds the application, so closing the windows does not
+   * quit it. */
+  show_store_error (self, error);
+
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (REFLECT_IS_WINDOW (l->data))
+      {
+        reflect_window_set_store (l->data, NULL, NULL);
+        gtk_window_destroy (l->data);
+      }
+  g_clear_object (&self->catalog);
+  g_clear_object (&self->store);
+}
+
 static void
 open_store (ReflectApplication *self)
 {
@@ -143,6 +182,8 @@ open_store (ReflectApplication *self)
   self->catalog = reflect_catalog_new (self->store);
   for (const char * const *e = reflect_catalog_get_errors (self->catalog); e && *e; e++)
     g_warning ("Left out: %s", *e);
+
+  reflect_store_quick_check_async (self->store, NULL, quick_check_cb, g_object_ref (self));
 }
 
 static void
