@@ -8,17 +8,6 @@
 
 #include "reflect-search-text.h"
 
-static GPtrArray *
-folded (const char *text)
-{
-  g_autoptr(GPtrArray) words = reflect_search_text_split (text);
-  GPtrArray *result = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; i < words->len; i++)
-    g_ptr_array_add (result, reflect_search_text_fold (g_ptr_array_index (words, i)));
-  return result;
-}
-
 static void
 test_split (void)
 {
@@ -52,7 +41,7 @@ test_fold (void)
 static void
 test_find (void)
 {
-  g_autoptr(GPtrArray) words = folded ("hous tenancy cafe zebra");
+  g_autoptr(GPtrArray) words = reflect_search_text_fold_words ("hous tenancy cafe zebra");
 
   /* Prefixes, any case, accents ignored; zebra is not there. */
   g_assert_cmpuint (reflect_search_text_find ("The HOUSING team; tenancy at the Café.", words),
@@ -66,7 +55,7 @@ test_find (void)
 static void
 test_score (void)
 {
-  g_autoptr(GPtrArray) words = folded ("housing tenancy");
+  g_autoptr(GPtrArray) words = reflect_search_text_fold_words ("housing tenancy");
   double both = reflect_search_text_score ("Housing agreed to review the tenancy.", words);
   double one = reflect_search_text_score ("Housing agreed to review it.", words);
   double diluted = reflect_search_text_score ("Housing agreed to review the tenancy after a long"
@@ -81,7 +70,7 @@ test_score (void)
 static void
 test_snippet (void)
 {
-  g_autoptr(GPtrArray) words = folded ("tenancy");
+  g_autoptr(GPtrArray) words = reflect_search_text_fold_words ("tenancy");
   g_autofree char *whole = reflect_search_text_snippet ("Agreed: the tenancy.", words, 12);
   g_autofree char *cut = reflect_search_text_snippet (
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen"

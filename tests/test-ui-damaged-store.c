@@ -23,33 +23,22 @@
 #include "reflect-test-env.h"
 #include "reflect-window.h"
 
-static AdwMessageDialog *
-find_message_dialog (void)
+static gpointer
+find_shown_window (GType type)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
     }
   return NULL;
 }
 
-static ReflectWindow *
-find_main_window (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-      if (REFLECT_IS_WINDOW (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return REFLECT_WINDOW (window);
-    }
-  return NULL;
-}
+#define find_message_dialog() ((AdwMessageDialog *)find_shown_window (ADW_TYPE_MESSAGE_DIALOG))
+#define find_main_window() ((ReflectWindow *)find_shown_window (REFLECT_TYPE_WINDOW))
 
 static gboolean
 timed_out_cb (gpointer user_data)

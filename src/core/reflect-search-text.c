@@ -147,6 +147,23 @@ match_token (const char *text,
   return words;
 }
 
+/**
+ * reflect_search_text_fold_words:
+ *
+ * Returns: (transfer full): the words of @text, each passed through
+ * reflect_search_text_fold(), ready to compare with texts
+ */
+GPtrArray *
+reflect_search_text_fold_words (const char *text)
+{
+  g_autoptr(GPtrArray) words = reflect_search_text_split (text);
+  GPtrArray *folded = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < words->len; i++)
+    g_ptr_array_add (folded, reflect_search_text_fold (g_ptr_array_index (words, i)));
+  return folded;
+}
+
 static GArray *
 tokenize (const char *body,
           GPtrArray  *folded_words)

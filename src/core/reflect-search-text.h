@@ -21,6 +21,7 @@ G_BEGIN_DECLS
 
 GPtrArray *reflect_search_text_split   (const char *text);
 char      *reflect_search_text_fold    (const char *word);
+GPtrArray *reflect_search_text_fold_words (const char *text);
 guint64    reflect_search_text_find    (const char *body,
                                         GPtrArray  *folded_words);
 double     reflect_search_text_score   (const char *body,

@@ -93,17 +93,6 @@ compare_hits_by_score (gconstpointer a,
   return x->doc > y->doc ? -1 : x->doc < y->doc;
 }
 
-static GPtrArray *
-fold_words (const char *text)
-{
-  g_autoptr(GPtrArray) words = reflect_search_text_split (text);
-  GPtrArray *folded = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; i < words->len; i++)
-    g_ptr_array_add (folded, reflect_search_text_fold (g_ptr_array_index (words, i)));
-  return folded;
-}
-
 static char *
 read_doc_body (ReflectStore *self,
                gint64        doc)
@@ -152,7 +141,7 @@ reflect_store_search_sessions (ReflectStore  *self,
   g_array_set_clear_func (hits, search_hit_clear);
   if (query == NULL || limit == 0)
     return G_LIST_MODEL (g_steal_pointer (&list));
-  folded = fold_words (text);
+  folded = reflect_search_text_fold_words (text);
   check = words_to_check (text);
 
   /* FTS5 hands matches over in rowid order without reading them all
