@@ -136,16 +136,16 @@ test_search (Fixture       *f,
   add_text (f, b, "action", "Review the housing application", FALSE);
 
   /* A prefix finds both; the case reference finds one. */
-  hits = reflect_store_search_sessions (f->store, "hous", 50, &error);
+  hits = reflect_store_search_sessions (f->store, "hous", NULL, 50, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 2);
   g_clear_object (&hits);
 
-  hits = reflect_store_search_sessions (f->store, "4471", 50, &error);
+  hits = reflect_store_search_sessions (f->store, "4471", NULL, 50, &error);
   g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 1);
   g_clear_object (&hits);
 
-  hits = reflect_store_search_sessions (f->store, "housing tenancy", 50, &error);
+  hits = reflect_store_search_sessions (f->store, "housing tenancy", NULL, 50, &error);
   g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 1);
   first = g_list_model_get_item (hits, 0);
   g_assert_cmpint (reflect_session_get_id (first), ==, a);
@@ -154,10 +154,10 @@ test_search (Fixture       *f,
 
   /* A word longer than the index's prefixes is found by its whole
    * length: its first six letters alone are not enough. */
-  hits = reflect_store_search_sessions (f->store, "applicat", 50, &error);
+  hits = reflect_store_search_sessions (f->store, "applicat", NULL, 50, &error);
   g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 1);
   g_clear_object (&hits);
-  hits = reflect_store_search_sessions (f->store, "applicaxion", 50, &error);
+  hits = reflect_store_search_sessions (f->store, "applicaxion", NULL, 50, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 0);
   g_clear_object (&hits);
@@ -165,17 +165,37 @@ test_search (Fixture       *f,
   /* Ranked: the session whose case reference matches comes before one
    * that only mentions the words in a note. */
   add_text (f, a, "action", "Write to the school about C-9000", FALSE);
-  hits = reflect_store_search_sessions (f->store, "C-9000", 50, &error);
+  hits = reflect_store_search_sessions (f->store, "C-9000", NULL, 50, &error);
   g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 2);
   g_clear_object (&first);
   first = g_list_model_get_item (hits, 0);
   g_assert_cmpint (reflect_session_get_id (first), ==, b);
   g_clear_object (&hits);
 
+  /* The Sessions filters narrow a search without reading sessions. */
+  {
+    ReflectSessionFilter filter = REFLECT_SESSION_FILTER_INIT;
+    g_autoptr(GHashTable) deleted = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+    filter.model_id = "morrison";
+    hits = reflect_store_search_sessions (f->store, "housing", &filter, 50, &error);
+    g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 1);
+    g_assert_cmpint (reflect_session_list_get_id (REFLECT_SESSION_LIST (hits), 0), ==, b);
+    g_clear_object (&hits);
+
+    filter.model_id = NULL;
+    g_hash_table_add (deleted, &b);
+    filter.exclude_ids = deleted;
+    hits = reflect_store_search_sessions (f->store, "housing", &filter, 50, &error);
+    g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 1);
+    g_assert_cmpint (reflect_session_list_get_id (REFLECT_SESSION_LIST (hits), 0), ==, a);
+    g_clear_object (&hits);
+  }
+
   /* FTS syntax typed by a person is never an error. */
   for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
     {
-      hits = reflect_store_search_sessions (f->store, hostile[i], 50, &error);
+      hits = reflect_store_search_sessions (f->store, hostile[i], NULL, 50, &error);
       g_assert_no_error (error);
       g_assert_nonnull (hits);
       g_clear_object (&hits);
@@ -267,7 +287,7 @@ test_follow_up (Fixture       *f,
   sqlite3_finalize (stmt);
 
   /* The carried action is searchable in the follow-up too. */
-  hits = reflect_store_search_sessions (f->store, "tenancy", 10, &error);
+  hits = reflect_store_search_sessions (f->store, "tenancy", NULL, 10, &error);
   g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 2);
 
   third = reflect_store_create_follow_up (f->store, second, 1720000000, &error);
@@ -323,7 +343,7 @@ test_delete_clears_index (Fixture       *f,
   add_text (f, id, "action", "Telephone zebracrossingword", FALSE);
   g_assert_true (reflect_store_delete_session (f->store, id, &error));
 
-  hits = reflect_store_search_sessions (f->store, "zebracrossingword", 10, &error);
+  hits = reflect_store_search_sessions (f->store, "zebracrossingword", NULL, 10, &error);
   g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 0);
 
   g_assert_true (reflect_store_checkpoint (f->store, &error));

@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 #define REFLECT_SEARCH_MATCH_START '\002'
 #define REFLECT_SEARCH_MATCH_END   '\003'
 
+/* The words of a text shown around its match. */
+#define REFLECT_SEARCH_SNIPPET_WORDS 12
+
 /* The longest prefix the search index holds ready (its prefix= option):
  * a longer word is looked up by its first this many letters, and the
  * texts found are then checked for the whole word. */

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "reflect-search-text.h"
 #include "reflect-session-list.h"
 #include "reflect-store-private.h"
 
@@ -26,7 +27,9 @@ struct _ReflectSessionList
 
   ReflectStore *store;
   GArray       *ids;
-  GHashTable   *cache;   /* position → ReflectSession */
+  GArray       *doc_ids;        /* for a search: the text each session matched in */
+  GPtrArray    *folded_words;   /* and the words searched for */
+  GHashTable   *cache;          /* position → ReflectSession */
 };
 
 static void reflect_session_list_model_init (GListModelInterface *iface);
@@ -71,6 +74,15 @@ reflect_session_list_get_item (GListModel *model,
       session = reflect_session_new (NULL);
       reflect_session_set_id (session, id);
     }
+  if (self->doc_ids != NULL)
+    {
+      g_autofree char *text = reflect_store_read_search_text (self->store,
+                                                              g_array_index (self->doc_ids, gint64,
+                                                                             position));
+      g_autofree char *match = reflect_search_text_snippet (text, self->folded_words,
+                                                            REFLECT_SEARCH_SNIPPET_WORDS);
+      reflect_session_set_match (session, match);
+    }
 
   if (g_hash_table_size (self->cache) >= CACHE_SIZE)
     g_hash_table_remove_all (self->cache);
@@ -93,6 +105,8 @@ reflect_session_list_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->doc_ids, g_array_unref);
+  g_clear_pointer (&self->folded_words, g_ptr_array_unref);
   g_clear_pointer (&self->cache, g_hash_table_unref);
 
   G_OBJECT_CLASS (reflect_session_list_parent_class)->finalize (object);
@@ -129,6 +143,35 @@ reflect_session_list_new (ReflectStore *store,
   self = g_object_new (REFLECT_TYPE_SESSION_LIST, NULL);
   self->store = g_object_ref (store);
   self->ids = g_array_ref (ids);
+  return self;
+}
+
+/**
+ * reflect_session_list_new_with_matches:
+ * @ids: (transfer none): session ids (#gint64), in the order to list them
+ * @doc_ids: (transfer none): for each session, the id of the search text
+ *   it matched in
+ * @folded_words: (transfer none): the words searched for, folded
+ *
+ * Like reflect_session_list_new(), for a search: each session carries the
+ * words around its match, cut when the session is read.
+ *
+ * Returns: (transfer full): the list
+ */
+ReflectSessionList *
+reflect_session_list_new_with_matches (ReflectStore *store,
+                                       GArray       *ids,
+                                       GArray       *doc_ids,
+                                       GPtrArray    *folded_words)
+{
+  ReflectSessionList *self;
+
+  g_return_val_if_fail (doc_ids != NULL && doc_ids->len == ids->len, NULL);
+  g_return_val_if_fail (folded_words != NULL, NULL);
+
+  self = reflect_session_list_new (store, ids);
+  self->doc_ids = g_array_ref (doc_ids);
+  self->folded_words = g_ptr_array_ref (folded_words);
   return self;
 }
 

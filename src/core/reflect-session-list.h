@@ -18,6 +18,10 @@ G_DECLARE_FINAL_TYPE (ReflectSessionList, reflect_session_list, REFLECT, SESSION
 
 ReflectSessionList *reflect_session_list_new    (ReflectStore       *store,
                                                  GArray             *ids);
+ReflectSessionList *reflect_session_list_new_with_matches (ReflectStore *store,
+                                                           GArray       *ids,
+                                                           GArray       *doc_ids,
+                                                           GPtrArray    *folded_words);
 gint64              reflect_session_list_get_id (ReflectSessionList *self,
                                                  guint               position);
 

@@ -17,8 +17,6 @@
 
 /* Up to this many matching texts are ranked; past it, newest first. */
 #define RANK_LIMIT 200
-/* The words of a text shown around its match. */
-#define SNIPPET_WORDS 12
 
 /* Years of sessions: finding one, following one up, and letting old ones
  * go as the organisation's retention policy says. */
@@ -93,55 +91,83 @@ compare_hits_by_score (gconstpointer a,
   return x->doc > y->doc ? -1 : x->doc < y->doc;
 }
 
-static char *
-read_doc_body (ReflectStore *self,
-               gint64        doc)
+/* Whether session @id passes @filter: one indexed lookup, no session read. */
+static gboolean
+passes_filter (ReflectStore               *self,
+               gint64                      id,
+               const ReflectSessionFilter *filter)
 {
-  g_autoptr(sqlite3_stmt) stmt = reflect_store_prepare (self,
-    "SELECT body FROM search_docs WHERE id = ?1", NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
 
+  if (filter->exclude_ids != NULL && g_hash_table_contains (filter->exclude_ids, &id))
+    return FALSE;
+  if (filter->model_id == NULL && filter->state < 0 && filter->from == 0 && filter->until == 0)
+    return TRUE;
+
+  stmt = reflect_store_prepare (self,
+    "SELECT 1 FROM sessions WHERE id = ?1"
+    "   AND (?2 IS NULL OR model_id = ?2)"
+    "   AND (?3 IS NULL OR state = ?3)"
+    "   AND (?4 IS NULL OR starts_at >= ?4)"
+    "   AND (?5 IS NULL OR starts_at < ?5)", NULL);
   if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, doc);
-  return sqlite3_step (stmt) == SQLITE_ROW ? g_strdup (reflect_store_column_text (stmt, 0))
-                                           : NULL;
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (filter->model_id != NULL)
+    reflect_store_bind_text (stmt, 2, filter->model_id);
+  if (filter->state >= 0)
+    reflect_store_bind_text (stmt, 3, reflect_session_state_to_string (filter->state));
+  if (filter->from > 0)
+    sqlite3_bind_int64 (stmt, 4, filter->from);
+  if (filter->until > 0)
+    sqlite3_bind_int64 (stmt, 5, filter->until);
+  return sqlite3_step (stmt) == SQLITE_ROW;
 }
 
 /**
  * reflect_store_search_sessions:
+ * @filter: (nullable): what else the sessions must pass; its case_ref is
+ *   not used
  * @limit: the most sessions to return
  *
  * Finds sessions by the words of their case reference, notes, actions,
  * hypotheses and learning.  When few texts match they are ranked, a case
  * reference first, then by how much of each text is the words searched
  * for; when many match (a word or two typed, a word in most notes) the
- * most recently written come first.  Each session carries the words
- * around its best match (reflect_session_get_match()).
+ * most recently written come first.  Only ids are gathered here: each
+ * session, and the words around its best match
+ * (reflect_session_get_match()), is read when the list is asked for it.
  *
  * Returns: (transfer full) (nullable): #ReflectSession items
  */
 GListModel *
-reflect_store_search_sessions (ReflectStore  *self,
-                               const char    *text,
-                               guint          limit,
-                               GError       **error)
+reflect_store_search_sessions (ReflectStore               *self,
+                               const char                 *text,
+                               const ReflectSessionFilter *filter,
+                               guint                       limit,
+                               GError                    **error)
 {
-  g_autoptr(GListStore) list = g_list_store_new (REFLECT_TYPE_SESSION);
+  const ReflectSessionFilter no_filter = REFLECT_SESSION_FILTER_INIT;
   g_autoptr(GArray) hits = g_array_new (FALSE, TRUE, sizeof (SearchHit));
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) doc_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  /* session id → whether it passes @filter */
   g_autoptr(GHashTable) sessions = g_hash_table_new_full (g_int64_hash, g_int64_equal,
                                                           g_free, NULL);
   g_autoptr(GPtrArray) folded = NULL;
   g_autofree char *query = reflect_store_build_match_query (text);
-  gboolean ranked;
+  guint n_passing = 0;
   guint64 check;
   int rc;
 
   g_return_val_if_fail (REFLECT_IS_STORE (self), NULL);
 
+  if (filter == NULL)
+    filter = &no_filter;
   g_array_set_clear_func (hits, search_hit_clear);
-  if (query == NULL || limit == 0)
-    return G_LIST_MODEL (g_steal_pointer (&list));
   folded = reflect_search_text_fold_words (text);
+  if (query == NULL || limit == 0)
+    return G_LIST_MODEL (reflect_session_list_new_with_matches (self, ids, doc_ids, folded));
   check = words_to_check (text);
 
   /* FTS5 hands matches over in rowid order without reading them all
@@ -158,7 +184,16 @@ reflect_store_search_sessions (ReflectStore  *self,
     while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
       {
         SearchHit hit = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1), 0, NULL };
+        gpointer passes;
 
+        if (!g_hash_table_lookup_extended (sessions, &hit.session, NULL, &passes))
+          {
+            passes = GINT_TO_POINTER (passes_filter (self, hit.session, filter));
+            g_hash_table_insert (sessions, g_memdup2 (&hit.session, sizeof hit.session), passes);
+            n_passing += GPOINTER_TO_INT (passes);
+          }
+        if (!passes)
+          continue;
         if (check != 0 &&
             (reflect_search_text_find (reflect_store_column_text (stmt, 3), folded) & check) != check)
           continue;
@@ -170,9 +205,7 @@ reflect_store_search_sessions (ReflectStore  *self,
               hit.score = 1000;
           }
         g_array_append_val (hits, hit);
-        if (!g_hash_table_contains (sessions, &hit.session))
-          g_hash_table_add (sessions, g_memdup2 (&hit.session, sizeof hit.session));
-        if (hits->len > RANK_LIMIT && g_hash_table_size (sessions) >= limit)
+        if (hits->len > RANK_LIMIT && n_passing >= limit)
           break;
       }
 
@@ -183,8 +216,7 @@ reflect_store_search_sessions (ReflectStore  *self,
       }
   }
 
-  ranked = hits->len <= RANK_LIMIT;
-  if (ranked)
+  if (hits->len <= RANK_LIMIT)
     {
       for (guint i = 0; i < hits->len; i++)
         {
@@ -194,30 +226,20 @@ reflect_store_search_sessions (ReflectStore  *self,
       g_array_sort (hits, compare_hits_by_score);
     }
 
+  /* Each session once, at its best text. */
   g_hash_table_remove_all (sessions);
-  for (guint i = 0; i < hits->len && g_list_model_get_n_items (G_LIST_MODEL (list)) < limit; i++)
+  for (guint i = 0; i < hits->len && ids->len < limit; i++)
     {
       SearchHit *hit = &g_array_index (hits, SearchHit, i);
-      g_autoptr(ReflectSession) session = NULL;
-      g_autofree char *body = NULL;
-      g_autofree char *snippet = NULL;
 
       if (g_hash_table_contains (sessions, &hit->session))
         continue;
       g_hash_table_add (sessions, g_memdup2 (&hit->session, sizeof hit->session));
-
-      body = hit->body != NULL ? g_strdup (hit->body) : read_doc_body (self, hit->doc);
-      snippet = reflect_search_text_snippet (body, folded, SNIPPET_WORDS);
-
-      session = reflect_store_read_session_summary (self, hit->session);
-      if (session != NULL)
-        {
-          reflect_session_set_match (session, snippet);
-          g_list_store_append (list, session);
-        }
+      g_array_append_val (ids, hit->session);
+      g_array_append_val (doc_ids, hit->doc);
     }
 
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return G_LIST_MODEL (reflect_session_list_new_with_matches (self, ids, doc_ids, folded));
 }
 
 /**
@@ -278,7 +300,9 @@ reflect_store_list_session_ids (ReflectStore               *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
+
+      if (filter->exclude_ids == NULL || !g_hash_table_contains (filter->exclude_ids, &id))
+        g_array_append_val (ids, id);
     }
 
   if (rc != SQLITE_DONE)

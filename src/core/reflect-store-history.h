@@ -19,13 +19,15 @@ typedef struct
   gint64      from;       /* unix time, inclusive; 0 for no lower bound */
   gint64      until;      /* unix time, exclusive; 0 for no upper bound */
   const char *case_ref;   /* the case reference starts with this */
+  GHashTable *exclude_ids; /* gint64 ids left out, as deleted ones awaiting undo */
 } ReflectSessionFilter;
 
-#define REFLECT_SESSION_FILTER_INIT { NULL, -1, 0, 0, NULL }
+#define REFLECT_SESSION_FILTER_INIT { NULL, -1, 0, 0, NULL, NULL }
 
 char       *reflect_store_build_match_query        (const char                 *text);
 GListModel *reflect_store_search_sessions          (ReflectStore               *self,
                                                     const char                 *text,
+                                                    const ReflectSessionFilter *filter,
                                                     guint                       limit,
                                                     GError                    **error);
 GArray     *reflect_store_list_session_ids         (ReflectStore               *self,

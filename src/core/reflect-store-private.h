@@ -35,6 +35,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, reflect_store_release_statement)
 ReflectSession *reflect_store_session_from_row     (sqlite3_stmt *stmt);
 ReflectSession *reflect_store_read_session_summary (ReflectStore *self,
                                                     gint64        id);
+char           *reflect_store_read_search_text     (ReflectStore *self,
+                                                    gint64        doc_id);
 
 sqlite3      *reflect_store_get_db           (ReflectStore  *self);
 sqlite3_stmt *reflect_store_prepare          (ReflectStore  *self,

@@ -943,6 +943,26 @@ reflect_store_session_from_row (sqlite3_stmt *stmt)
 }
 
 /**
+ * reflect_store_read_search_text:
+ *
+ * Returns: (transfer full) (nullable): the text the search index holds
+ * as @doc_id
+ */
+char *
+reflect_store_read_search_text (ReflectStore *self,
+                                gint64        doc_id)
+{
+  g_autoptr(sqlite3_stmt) stmt = reflect_store_prepare (self,
+    "SELECT body FROM search_docs WHERE id = ?1", NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, doc_id);
+  return sqlite3_step (stmt) == SQLITE_ROW ? g_strdup (reflect_store_column_text (stmt, 0))
+                                           : NULL;
+}
+
+/**
  * reflect_store_read_session_summary:
  *
  * Reads what a list shows of a session: its row and the agencies of the
