@@ -97,6 +97,8 @@ test_create_reopen_persist (Fixture       *f,
   g_assert_cmpuint (reflect_model_get_n_stages (reflect_session_get_model (loaded)), ==, 6);
 }
 
+/* Shown to fail: with the folder made 0755 and the file 0644 in
+ * prepare_files(), "assertion failed (st.st_mode & 0777 == 0700)". */
 static void
 test_modes (Fixture       *f,
             gconstpointer  data)
@@ -146,6 +148,9 @@ test_validation (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
 }
 
+/* Shown to fail: with secure_delete OFF, "memmem (bytes, length,
+ * "SECRETCASEREF", ...) should be NULL": the deleted text stayed in the
+ * file's free pages. */
 static void
 test_delete (Fixture       *f,
              gconstpointer  data)
@@ -315,6 +320,9 @@ test_migrate_from (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* Shown to fail: with the BEGIN IMMEDIATE / COMMIT around each step
+ * removed from reflect_store_migrate(), the half-done step's first
+ * statement stays ("SELECT current_round FROM sessions" prepares). */
 static void
 test_migrate_failure_keeps_version (Fixture       *f,
                                     gconstpointer  data)
