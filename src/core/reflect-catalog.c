@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "reflect-catalog.h"
+#include "reflect-json.h"
 #include "reflect-store-private.h"
 #include "reflect-store-questions.h"
 
@@ -35,6 +36,42 @@ G_DEFINE_FINAL_TYPE (ReflectCatalog, reflect_catalog, G_TYPE_OBJECT)
 
 typedef gpointer (*LoadFunc) (const char *data, gssize length, const char *filename,
                               GError **error);
+typedef gpointer (*LoadNodeFunc) (JsonNode *node, const char *filename, GError **error);
+
+/* The text a person reads in the model and bank files that come with
+ * Reflect, translated as the files are read.  Keep in step with
+ * build-aux/extract-data-strings.py, which writes the same strings to
+ * po/reflect-data.pot for translators; test-data-translation checks that
+ * the two agree. */
+static const ReflectJsonText model_texts[] = {
+  { "$.title", NULL },
+  { "$.summary", NULL },
+  { "$.source", NULL },
+  { "$.description", NULL },
+  { "$.roles[].title", NULL },
+  { "$.roles[].description", NULL },
+  { "$.reminders[].title", NULL },
+  { "$.reminders[].body", NULL },
+  { "$.principles[]", NULL },
+  { "$.stages[].title", NULL },
+  { "$.stages[].who", NULL },
+  { "$.stages[].prompt", NULL },
+  { "$.stages[].record", NULL },
+  { "$.stages[].summary_prompt", NULL },
+  /* A key that groups stages, shown as a heading; every stage of an area
+   * has the same msgid, so they stay grouped in any language. */
+  { "$.stages[].area", "stage area" },
+};
+
+static const ReflectJsonText bank_texts[] = {
+  { "$.title", NULL },
+  { "$.citation", NULL },
+  { "$.description", NULL },
+  { "$.sections[].title", NULL },
+  { "$.sections[].description", NULL },
+  { "$.sections[].summary_prompt", NULL },
+  { "$.sections[].questions[].text", NULL },
+};
 
 /* qsort() passes pointers to the elements, here char **. */
 static int
@@ -44,11 +81,55 @@ compare_names (const void *a,
   return g_strcmp0 (*(char * const *)a, *(char * const *)b);
 }
 
+/* Reads a file that comes with Reflect, in the user's language.
+ *
+ * The text is translated here, once, before the model or bank is built:
+ * everything made from it afterwards holds the translation.  So a session
+ * keeps the snapshot of its model (reflect_store_create_session()) in the
+ * language it was run in, as it keeps the model's stages when the model is
+ * edited later; a custom model copied from a built-in one starts in the
+ * language it was copied in, and is then the person's own text.  Custom
+ * models and imported banks come from load_rows() and are never
+ * translated. */
+static gpointer
+load_builtin (const char             *data,
+              gsize                   size,
+              const char             *filename,
+              const ReflectJsonText  *texts,
+              gsize                   n_texts,
+              LoadNodeFunc            load,
+              GError                **error)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonNode) translated = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gpointer item;
+
+  node = reflect_json_parse (data, size, filename, error);
+  if (node == NULL)
+    return NULL;
+
+  translated = reflect_json_translate (node, texts, n_texts, GETTEXT_PACKAGE);
+  item = load (translated, filename, &local_error);
+  if (item != NULL)
+    return item;
+
+  /* A translation can break a rule the original keeps (a title too long):
+   * then the file is offered untranslated rather than lost.  A fault in
+   * the file itself is reported as for any file. */
+  item = load (node, filename, error);
+  if (item != NULL)
+    g_warning ("%s (in translation); the text is shown untranslated", local_error->message);
+  return item;
+}
+
 static void
-load_resources (ReflectCatalog *self,
-                const char     *folder,
-                LoadFunc        load,
-                GPtrArray      *into)
+load_resources (ReflectCatalog        *self,
+                const char            *folder,
+                const ReflectJsonText *texts,
+                gsize                  n_texts,
+                LoadNodeFunc           load,
+                GPtrArray             *into)
 {
   g_auto(GStrv) names = NULL;
   g_autoptr(GError) error = NULL;
@@ -83,7 +164,7 @@ load_resources (ReflectCatalog *self,
         }
 
       data = g_bytes_get_data (bytes, &size);
-      item = load (data, size, names[i], &local_error);
+      item = load_builtin (data, size, names[i], texts, n_texts, load, &local_error);
       if (item == NULL)
         {
           g_warning ("%s", local_error->message);
@@ -186,11 +267,13 @@ reflect_catalog_reload (ReflectCatalog *self)
 
   g_ptr_array_set_size (self->errors, 0);
 
-  load_resources (self, MODELS_PATH, (LoadFunc)reflect_model_new_from_data, models);
+  load_resources (self, MODELS_PATH, model_texts, G_N_ELEMENTS (model_texts),
+                  (LoadNodeFunc)reflect_model_new_from_node, models);
   load_rows (self, "SELECT id, json FROM custom_models ORDER BY id",
              (LoadFunc)reflect_model_new_from_data, models);
 
-  load_resources (self, BANKS_PATH, (LoadFunc)reflect_question_bank_new_from_data, banks);
+  load_resources (self, BANKS_PATH, bank_texts, G_N_ELEMENTS (bank_texts),
+                  (LoadNodeFunc)reflect_question_bank_new_from_node, banks);
   for (guint i = 0; i < banks->len; i++)
     reflect_question_bank_set_builtin (g_ptr_array_index (banks, i), TRUE);
   load_rows (self, "SELECT id, json FROM question_banks ORDER BY imported_at, id",

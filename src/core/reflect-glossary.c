@@ -101,6 +101,21 @@ reflect_glossary_new_from_data (const char  *data,
   return g_steal_pointer (&self);
 }
 
+/* The plain forms of the glossary that comes with Reflect, in the user's
+ * language (po/reflect-data.pot, written by build-aux/extract-data-strings.py,
+ * holds them).  The terms are kept: they are what people type. */
+static void
+translate_plain_forms (ReflectGlossary *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->terms);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (*(const char *)value != '\0')
+      g_hash_table_iter_replace (&iter, g_strdup (g_dgettext (GETTEXT_PACKAGE, value)));
+}
+
 /**
  * reflect_glossary_get_default:
  *
@@ -128,6 +143,7 @@ reflect_glossary_get_default (void)
           g_warning ("Could not load the glossary: %s", error->message);
           loaded = g_object_new (REFLECT_TYPE_GLOSSARY, NULL);
         }
+      translate_plain_forms (loaded);
       g_once_init_leave (&glossary, loaded);
     }
 

@@ -298,3 +298,105 @@ reflect_json_is_identifier (const char *text,
 
   return TRUE;
 }
+
+static const ReflectJsonText *
+find_text (const ReflectJsonText *texts,
+           gsize                  n_texts,
+           const char            *path)
+{
+  for (gsize i = 0; i < n_texts; i++)
+    if (g_str_equal (texts[i].path, path))
+      return &texts[i];
+  return NULL;
+}
+
+static JsonNode *
+translate_node (JsonNode              *node,
+                GString               *path,
+                const ReflectJsonText *texts,
+                gsize                  n_texts,
+                const char            *domain)
+{
+  gsize length = path->len;
+
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *from = json_node_get_object (node);
+        g_autoptr(JsonObject) to = json_object_new ();
+        g_autoptr(GList) names = json_object_get_members (from);
+
+        for (GList *l = names; l != NULL; l = l->next)
+          {
+            g_string_append_printf (path, ".%s", (const char *)l->data);
+            json_object_set_member (to, l->data,
+                                    translate_node (json_object_get_member (from, l->data),
+                                                    path, texts, n_texts, domain));
+            g_string_truncate (path, length);
+          }
+        return json_node_init_object (json_node_alloc (), to);
+      }
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *from = json_node_get_array (node);
+        guint n = json_array_get_length (from);
+        g_autoptr(JsonArray) to = json_array_sized_new (n);
+
+        g_string_append (path, "[]");
+        for (guint i = 0; i < n; i++)
+          json_array_add_element (to, translate_node (json_array_get_element (from, i), path,
+                                                      texts, n_texts, domain));
+        g_string_truncate (path, length);
+        return json_node_init_array (json_node_alloc (), to);
+      }
+
+    case JSON_NODE_VALUE:
+      if (json_node_get_value_type (node) == G_TYPE_STRING)
+        {
+          const char *text = json_node_get_string (node);
+          const ReflectJsonText *found = find_text (texts, n_texts, path->str);
+
+          /* The empty string would come back as the catalogue's header. */
+          if (found != NULL && text != NULL && *text != '\0')
+            return json_node_init_string (json_node_alloc (),
+                                          found->context != NULL
+                                            ? g_dpgettext2 (domain, found->context, text)
+                                            : g_dgettext (domain, text));
+        }
+      return json_node_copy (node);
+
+    case JSON_NODE_NULL:
+    default:
+      return json_node_copy (node);
+    }
+}
+
+/**
+ * reflect_json_translate:
+ * @node: a parsed file
+ * @texts: (array length=n_texts): the members that are text a person reads
+ * @domain: the gettext domain to translate them in
+ *
+ * Translates the text of a file that comes with Reflect (a model, a bank),
+ * before the file is checked and read as usual: po/reflect-data.pot holds
+ * the same strings, written by build-aux/extract-data-strings.py.  Only
+ * strings at the paths in @texts are translated; ids, keys and numbers are
+ * kept.  Never use it on a file a person wrote or imported.
+ *
+ * Returns: (transfer full): a translated copy of @node
+ */
+JsonNode *
+reflect_json_translate (JsonNode              *node,
+                        const ReflectJsonText *texts,
+                        gsize                  n_texts,
+                        const char            *domain)
+{
+  g_autoptr(GString) path = g_string_new ("$");
+
+  g_return_val_if_fail (node != NULL, NULL);
+  g_return_val_if_fail (texts != NULL || n_texts == 0, NULL);
+
+  return translate_node (node, path, texts, n_texts, domain);
+}

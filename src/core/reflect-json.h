@@ -59,6 +59,19 @@ gboolean     reflect_json_get_bool       (JsonObject   *object,
                                           GError      **error);
 gboolean     reflect_json_is_identifier  (const char   *text,
                                           gboolean      allow_dots);
+/* A string member that is text a person reads, for reflect_json_translate():
+ * @path is a JSON path where ".name" is a member and "[]" any element of an
+ * array ("$.stages[].title"); @context is its msgctxt, or %NULL. */
+typedef struct
+{
+  const char *path;
+  const char *context;
+} ReflectJsonText;
+
+JsonNode    *reflect_json_translate      (JsonNode              *node,
+                                          const ReflectJsonText *texts,
+                                          gsize                  n_texts,
+                                          const char            *domain);
 void         reflect_json_set_error      (GError      **error,
                                           const char   *filename,
                                           const char   *path,

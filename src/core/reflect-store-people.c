@@ -129,8 +129,15 @@ load_builtin_agencies (void)
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
       JsonNode *node = json_array_get_element (array, i);
-      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-        g_strv_builder_add (builder, json_node_get_string (node));
+      const char *name;
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        continue;
+      /* In the user's language (po/reflect-data.pot, written by
+       * build-aux/extract-data-strings.py, holds the names); an agency a
+       * person typed is kept as typed. */
+      name = json_node_get_string (node);
+      g_strv_builder_add (builder, *name != '\0' ? g_dgettext (GETTEXT_PACKAGE, name) : name);
     }
 
   return g_strv_builder_end (builder);
