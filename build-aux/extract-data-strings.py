@@ -53,7 +53,7 @@ MODEL_TEXTS = [
     ('$.stages[].summary_prompt', 'stage summary prompt', None),
     ('$.stages[].area',
      'stage area: a lower-case word that groups stages, shown with a capital letter '
-     'as a heading', 'stage area'),
+     'as a heading; give each area of a model a different word', 'stage area'),
 ]
 
 BANK_TEXTS = [
