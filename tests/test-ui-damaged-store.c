@@ -9,7 +9,7 @@
  * backup, and never writes to the damaged file.  Restoring brings the
  * sessions back and keeps the damaged file aside.
  *
- * Shown to fail: with the quick check not started in open_store()
+ * Shown to fail: with the quick check not started in housekeeping_cb()
  * (reflect-application.c), no dialog appears and the test stops at
  * "'dialog' should not be NULL". */
 
@@ -130,6 +130,13 @@ test_damaged_store (void)
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "restore"));
   g_assert_null (find_main_window ());
   g_test_assert_expected_messages ();
+
+  /* No daily backup was made of the damaged file: yesterday's good one
+   * is still the only one, not rotated out. */
+  {
+    g_auto(GStrv) backups = reflect_backup_list (path);
+    g_assert_cmpuint (g_strv_length (backups), ==, 1);
+  }
 
   /* Nothing was written to the damaged file. */
   g_assert_true (g_file_get_contents (path, &after, &after_length, &error));

@@ -27,7 +27,8 @@ struct _ReflectApplication
 
 G_DEFINE_FINAL_TYPE (ReflectApplication, reflect_application, ADW_TYPE_APPLICATION)
 
-static void open_store (ReflectApplication *self);
+static void open_store      (ReflectApplication *self);
+static void apply_retention (ReflectApplication *self);
 
 static void
 present_main_window (ReflectApplication *self)
@@ -136,7 +137,8 @@ show_store_error (ReflectApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Damage that opening did not reveal was found just after launch: close
+/* The whole file has been read.  Sound: make the daily backup and apply
+ * the retention policy.  Damaged in a way opening did not reveal: close
  * what shows the store, and say so as if it had been found at once. */
 static void
 quick_check_cb (GObject      *source,
@@ -147,9 +149,22 @@ quick_check_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(GList) windows = NULL;
 
-  if (reflect_store_quick_check_finish (REFLECT_STORE (source), result, &error) ||
-      REFLECT_STORE (source) != self->store)
+  if (REFLECT_STORE (source) != self->store)
     return;
+
+  if (reflect_store_quick_check_finish (REFLECT_STORE (source), result, &error))
+    {
+      g_autofree char *backup = reflect_backup_make_daily (self->store,
+                                                           g_get_real_time () / G_USEC_PER_SEC,
+                                                           &error);
+      if (error != NULL)
+        g_warning ("Daily backup failed: %s", error->message);
+      else if (backup != NULL)
+        g_debug ("Backed up to %s", backup);
+
+      apply_retention (self);
+      return;
+    }
 
   /* The dialog holds the application, so closing the windows does not
    * quit it. */
@@ -183,7 +198,6 @@ open_store (ReflectApplication *self)
   for (const char * const *e = reflect_catalog_get_errors (self->catalog); e && *e; e++)
     g_warning ("Left out: %s", *e);
 
-  reflect_store_quick_check_async (self->store, NULL, quick_check_cb, g_object_ref (self));
 }
 
 static void
@@ -244,25 +258,17 @@ apply_retention (ReflectApplication *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Runs once the first window is on screen, so it never delays it. */
+/* Runs once the first window is on screen, so it never delays it: the
+ * whole file is checked first, and only a sound database is backed up, so
+ * the daily backup never rotates a good copy out for a damaged one. */
 static gboolean
 housekeeping_cb (gpointer user_data)
 {
   ReflectApplication *self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *backup = NULL;
 
   self->housekeeping_id = 0;
-  if (self->store == NULL)
-    return G_SOURCE_REMOVE;
-
-  backup = reflect_backup_make_daily (self->store, g_get_real_time () / G_USEC_PER_SEC, &error);
-  if (error != NULL)
-    g_warning ("Daily backup failed: %s", error->message);
-  else if (backup != NULL)
-    g_debug ("Backed up to %s", backup);
-
-  apply_retention (self);
+  if (self->store != NULL)
+    reflect_store_quick_check_async (self->store, NULL, quick_check_cb, g_object_ref (self));
   return G_SOURCE_REMOVE;
 }
 
