@@ -463,6 +463,9 @@ test_small_window (Fixture       *f,
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (countdown (f)), "reflect-caution"));
 }
 
+/* Shown to fail: with the presenter's "Stage 1 of 6" line prefixed by the
+ * session's case reference, "'find_widget (presenter, text_contains,
+ * CASE_REF)' should be NULL". */
 static void
 test_presenter_shows_no_names (Fixture       *f,
                                gconstpointer  data)
