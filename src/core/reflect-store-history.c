@@ -91,6 +91,29 @@ compare_hits_by_score (gconstpointer a,
   return x->doc > y->doc ? -1 : x->doc < y->doc;
 }
 
+/* The Sessions filters as SQL over the sessions table, parameters ?1 to
+ * ?4: one statement for every combination, since a NULL parameter lets
+ * all rows through, so each plan is prepared once and cached. */
+#define FILTER_SQL \
+  "(?1 IS NULL OR model_id = ?1)" \
+  " AND (?2 IS NULL OR state = ?2)" \
+  " AND (?3 IS NULL OR starts_at >= ?3)" \
+  " AND (?4 IS NULL OR starts_at < ?4)"
+
+static void
+bind_filter (sqlite3_stmt               *stmt,
+             const ReflectSessionFilter *filter)
+{
+  if (filter->model_id != NULL)
+    reflect_store_bind_text (stmt, 1, filter->model_id);
+  if (filter->state >= 0)
+    reflect_store_bind_text (stmt, 2, reflect_session_state_to_string (filter->state));
+  if (filter->from > 0)
+    sqlite3_bind_int64 (stmt, 3, filter->from);
+  if (filter->until > 0)
+    sqlite3_bind_int64 (stmt, 4, filter->until);
+}
+
 /* Whether session @id passes @filter: one indexed lookup, no session read. */
 static gboolean
 passes_filter (ReflectStore               *self,
@@ -104,25 +127,22 @@ passes_filter (ReflectStore               *self,
   if (filter->model_id == NULL && filter->state < 0 && filter->from == 0 && filter->until == 0)
     return TRUE;
 
-  stmt = reflect_store_prepare (self,
-    "SELECT 1 FROM sessions WHERE id = ?1"
-    "   AND (?2 IS NULL OR model_id = ?2)"
-    "   AND (?3 IS NULL OR state = ?3)"
-    "   AND (?4 IS NULL OR starts_at >= ?4)"
-    "   AND (?5 IS NULL OR starts_at < ?5)", NULL);
+  stmt = reflect_store_prepare (self, "SELECT 1 FROM sessions WHERE " FILTER_SQL " AND id = ?5",
+                                NULL);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (filter->model_id != NULL)
-    reflect_store_bind_text (stmt, 2, filter->model_id);
-  if (filter->state >= 0)
-    reflect_store_bind_text (stmt, 3, reflect_session_state_to_string (filter->state));
-  if (filter->from > 0)
-    sqlite3_bind_int64 (stmt, 4, filter->from);
-  if (filter->until > 0)
-    sqlite3_bind_int64 (stmt, 5, filter->until);
+  bind_filter (stmt, filter);
+  sqlite3_bind_int64 (stmt, 5, id);
   return sqlite3_step (stmt) == SQLITE_ROW;
 }
+
+/* What a search knows of a session it has met. */
+typedef enum
+{
+  LEFT_OUT = 1,  /* by the filter */
+  PASSES,        /* the filter, with no text found yet */
+  FOUND,         /* and a text found */
+} SessionState;
 
 /**
  * reflect_store_search_sessions:
@@ -151,12 +171,12 @@ reflect_store_search_sessions (ReflectStore               *self,
   g_autoptr(GArray) hits = g_array_new (FALSE, TRUE, sizeof (SearchHit));
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) doc_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  /* session id → whether it passes @filter */
+  /* session id → SessionState */
   g_autoptr(GHashTable) sessions = g_hash_table_new_full (g_int64_hash, g_int64_equal,
                                                           g_free, NULL);
   g_autoptr(GPtrArray) folded = NULL;
   g_autofree char *query = reflect_store_build_match_query (text);
-  guint n_passing = 0;
+  guint n_found = 0;
   guint64 check;
   int rc;
 
@@ -184,19 +204,24 @@ reflect_store_search_sessions (ReflectStore               *self,
     while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
       {
         SearchHit hit = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1), 0, NULL };
-        gpointer passes;
+        gpointer state;
 
-        if (!g_hash_table_lookup_extended (sessions, &hit.session, NULL, &passes))
+        if (!g_hash_table_lookup_extended (sessions, &hit.session, NULL, &state))
           {
-            passes = GINT_TO_POINTER (passes_filter (self, hit.session, filter));
-            g_hash_table_insert (sessions, g_memdup2 (&hit.session, sizeof hit.session), passes);
-            n_passing += GPOINTER_TO_INT (passes);
+            state = GINT_TO_POINTER (passes_filter (self, hit.session, filter) ? PASSES : LEFT_OUT);
+            g_hash_table_insert (sessions, g_memdup2 (&hit.session, sizeof hit.session), state);
           }
-        if (!passes)
+        if (GPOINTER_TO_INT (state) == LEFT_OUT)
           continue;
         if (check != 0 &&
             (reflect_search_text_find (reflect_store_column_text (stmt, 3), folded) & check) != check)
           continue;
+        if (GPOINTER_TO_INT (state) == PASSES)
+          {
+            g_hash_table_insert (sessions, g_memdup2 (&hit.session, sizeof hit.session),
+                                 GINT_TO_POINTER (FOUND));
+            n_found++;
+          }
         if (hits->len < RANK_LIMIT)
           {
             hit.body = g_strdup (reflect_store_column_text (stmt, 3));
@@ -205,7 +230,7 @@ reflect_store_search_sessions (ReflectStore               *self,
               hit.score = 1000;
           }
         g_array_append_val (hits, hit);
-        if (hits->len > RANK_LIMIT && n_passing >= limit)
+        if (hits->len > RANK_LIMIT && n_found >= limit)
           break;
       }
 
@@ -261,27 +286,14 @@ reflect_store_list_session_ids (ReflectStore               *self,
   g_return_val_if_fail (REFLECT_IS_STORE (self), NULL);
   g_return_val_if_fail (filter != NULL, NULL);
 
-  /* One statement for every combination: a NULL parameter lets all rows
-   * through, so the plan is prepared once and cached. */
   stmt = reflect_store_prepare (self,
-    "SELECT id FROM sessions"
-    " WHERE (?1 IS NULL OR model_id = ?1)"
-    "   AND (?2 IS NULL OR state = ?2)"
-    "   AND (?3 IS NULL OR starts_at >= ?3)"
-    "   AND (?4 IS NULL OR starts_at < ?4)"
-    "   AND (?5 IS NULL OR case_ref LIKE ?5 ESCAPE '\\')"
+    "SELECT id FROM sessions WHERE " FILTER_SQL
+    " AND (?5 IS NULL OR case_ref LIKE ?5 ESCAPE '\\')"
     " ORDER BY starts_at DESC, id DESC", error);
   if (stmt == NULL)
     return NULL;
 
-  if (filter->model_id != NULL)
-    reflect_store_bind_text (stmt, 1, filter->model_id);
-  if (filter->state >= 0)
-    reflect_store_bind_text (stmt, 2, reflect_session_state_to_string (filter->state));
-  if (filter->from > 0)
-    sqlite3_bind_int64 (stmt, 3, filter->from);
-  if (filter->until > 0)
-    sqlite3_bind_int64 (stmt, 4, filter->until);
+  bind_filter (stmt, filter);
   if (filter->case_ref != NULL && *filter->case_ref != '\0')
     {
       GString *pattern = g_string_new (NULL);
