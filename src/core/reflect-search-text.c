@@ -320,8 +320,8 @@ reflect_search_text_snippet (const char *body,
 
   if (best > 0)
     g_string_append (snippet, "…");
-  append_plain (snippet, body, best == 0 ? 0 : g_array_index (tokens, Token, best).start,
-                g_array_index (tokens, Token, best).start);
+  else
+    append_plain (snippet, body, 0, g_array_index (tokens, Token, 0).start);
   for (guint i = best; i <= last; i++)
     {
       const Token *token = &g_array_index (tokens, Token, i);

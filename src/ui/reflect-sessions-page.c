@@ -11,7 +11,6 @@
 #include <glib/gi18n.h>
 
 #include "reflect-sessions-page.h"
-#include "reflect-session-list.h"
 #include "reflect-store-history.h"
 
 #define UNDO_SECONDS 5
@@ -389,6 +388,15 @@ search_activated (GtkWidget  *widget,
 }
 
 static void
+stop_reveal (ReflectSessionsPage *self)
+{
+  if (self->reveal_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->reveal_tick);
+  self->reveal_tick = 0;
+  g_clear_object (&self->reveal);
+}
+
+static void
 reflect_sessions_page_dispose (GObject *object)
 {
   ReflectSessionsPage *self = (ReflectSessionsPage *)object;
@@ -406,10 +414,7 @@ reflect_sessions_page_dispose (GObject *object)
 
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
-  if (self->reveal_tick != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->reveal_tick);
-  self->reveal_tick = 0;
-  g_clear_object (&self->reveal);
+  stop_reveal (self);
   g_clear_object (&self->store);
   g_clear_object (&self->sessions);
   g_clear_object (&self->model_ids);
@@ -600,19 +605,11 @@ reflect_sessions_page_reload (ReflectSessionsPage *self)
 
   /* Deleted ones waiting for their undo toast to go are not listed. */
   filter.exclude_ids = self->pending_deletes;
+  /* Both read session ids alone; the rows read their sessions. */
   if (self->store != NULL && searching)
-    {
-      /* The search gathers ids alone too; the rows read their sessions. */
-      sessions = reflect_store_search_sessions (self->store, text, &filter, 200, &error);
-    }
+    sessions = reflect_store_search_sessions (self->store, text, &filter, 200, &error);
   else if (self->store != NULL)
-    {
-      /* Only the ids are read here; the rows read their sessions. */
-      g_autoptr(GArray) ids = reflect_store_list_session_ids (self->store, &filter, &error);
-
-      if (ids != NULL)
-        sessions = G_LIST_MODEL (reflect_session_list_new (self->store, ids));
-    }
+    sessions = reflect_store_list_sessions_filtered (self->store, &filter, &error);
   if (error != NULL)
     g_warning ("%s", error->message);
   if (sessions == NULL)
@@ -624,10 +621,7 @@ reflect_sessions_page_reload (ReflectSessionsPage *self)
     self->has_any = g_list_model_get_n_items (self->sessions) > 0;
 
   /* A long list is revealed a screenful first: see reveal_rows_cb(). */
-  if (self->reveal_tick != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->reveal_tick);
-  self->reveal_tick = 0;
-  g_clear_object (&self->reveal);
+  stop_reveal (self);
   self->reveal = gtk_slice_list_model_new (g_object_ref (self->sessions), 0, FIRST_ROWS);
   if (g_list_model_get_n_items (self->sessions) > FIRST_ROWS)
     self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view),
