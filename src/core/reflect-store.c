@@ -531,6 +531,20 @@ reflect_store_get_schema_version (ReflectStore *self)
   return self->schema_version;
 }
 
+/* What SQLite says of the damage ("Page 43: btreeInitPage() returns
+ * error code 11") means nothing to the person reading the dialog: it
+ * goes to the log, for whoever looks at the file later. */
+static void
+set_damaged_error (GError     **error,
+                   const char  *path,
+                   const char  *detail)
+{
+  g_message ("Damage found in %s: %s", path, detail);
+  g_set_error (error, REFLECT_STORE_ERROR, REFLECT_STORE_ERROR_CORRUPT,
+               _("The database “%s” is damaged: part of what it holds can no longer be read."),
+               path);
+}
+
 static void
 quick_check_thread (GTask        *task,
                     gpointer      source_object,
@@ -565,8 +579,12 @@ quick_check_thread (GTask        *task,
   sqlite3_close (db);
 
   if (problem != NULL)
-    g_task_return_new_error (task, REFLECT_STORE_ERROR, REFLECT_STORE_ERROR_CORRUPT,
-                             _("The database “%s” is damaged: %s"), path, problem);
+    {
+      GError *error = NULL;
+
+      set_damaged_error (&error, path, problem);
+      g_task_return_error (task, error);
+    }
   else
     g_task_return_boolean (task, TRUE);
 }
@@ -630,10 +648,9 @@ reflect_store_check_integrity (ReflectStore  *self,
     ok = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "ok") == 0;
 
   if (!ok)
-    g_set_error (error, REFLECT_STORE_ERROR, REFLECT_STORE_ERROR_CORRUPT,
-                 _("The database “%s” is damaged: %s"), self->path,
-                 stmt && sqlite3_column_text (stmt, 0) ? (const char *)sqlite3_column_text (stmt, 0)
-                                                       : sqlite3_errmsg (self->db));
+    set_damaged_error (error, self->path,
+                       stmt && sqlite3_column_text (stmt, 0)
+                         ? (const char *)sqlite3_column_text (stmt, 0) : sqlite3_errmsg (self->db));
   sqlite3_finalize (stmt);
   return ok;
 }

@@ -105,8 +105,12 @@ show_store_error (ReflectApplication *self,
 
   g_warning ("%s", error->message);
 
-  body = g_strdup_printf (_("%s\n\nReflect can move this file aside, keeping it untouched, and start with a new empty database. A backup can be restored afterwards from the main menu."),
-                          error->message);
+  if (backups[0] != NULL)
+    body = g_strdup_printf (_("%s\n\nReflect can restore the latest backup, or start with a new empty database. Either way this file is moved aside, untouched."),
+                            error->message);
+  else
+    body = g_strdup_printf (_("%s\n\nReflect can move this file aside, keeping it untouched, and start with a new empty database."),
+                            error->message);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL, _("Your Sessions Could Not Be Opened"),
                                                        body));
   adw_message_dialog_add_responses (dialog,
