@@ -29,40 +29,24 @@
 #include "reflect-store-models.h"
 #include "reflect-store-people.h"
 #include "reflect-store-questions.h"
-#include "reflect-test-env.h"
+#include "reflect-test-store.h"
 
 #define LANG_CODE "xx"
 
-typedef struct
-{
-  char           *home;
-  ReflectStore   *store;
-  ReflectCatalog *catalog;
-} Fixture;
+typedef ReflectTestStore Fixture;
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->home = reflect_test_make_data_home ();
-  path = g_build_filename (f->home, "reflect", "reflect.db", NULL);
-  f->store = reflect_store_open (path, &error);
-  g_assert_no_error (error);
-  f->catalog = reflect_catalog_new (f->store);
-  g_assert_cmpstrv (reflect_catalog_get_errors (f->catalog), ((const char *[]) { NULL }));
+  reflect_test_store_open (f);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_clear_object (&f->catalog);
-  g_clear_object (&f->store);
-  reflect_test_remove_tree (f->home);
-  g_free (f->home);
+  reflect_test_store_close (f);
 }
 
 /* @shown is the pseudo-translation of @original ("" stays ""). */
