@@ -80,6 +80,23 @@ test_minutes_text (void)
   g_assert_cmpstr (part, ==, "5:30");
 }
 
+static void
+test_stage_announcement (void)
+{
+  g_autofree char *fresh = reflect_schedule_describe_stage (2, 6, "Checking of facts", S (180));
+  g_autofree char *one = reflect_schedule_describe_stage (1, 6, "Offload", S (60));
+  g_autofree char *part = reflect_schedule_describe_stage (1, 6, "Offload", S (297));
+  g_autofree char *last = reflect_schedule_describe_stage (6, 6, "Summary", S (59));
+  g_autofree char *over = reflect_schedule_describe_stage (3, 6, "Group exploration", -S (5));
+
+  g_assert_cmpstr (fresh, ==, "Stage 2 of 6, Checking of facts: 3 minutes left");
+  g_assert_cmpstr (one, ==, "Stage 1 of 6, Offload: 1 minute left");
+  /* 4:57 on the countdown: never more than is there. */
+  g_assert_cmpstr (part, ==, "Stage 1 of 6, Offload: 4 minutes left");
+  g_assert_cmpstr (last, ==, "Stage 6 of 6, Summary: less than a minute left");
+  g_assert_cmpstr (over, ==, "Stage 3 of 6, Group exploration: over time");
+}
+
 static gint64 fake_now;
 
 static gint64
@@ -194,6 +211,7 @@ main (int   argc,
   g_test_add_func ("/schedule/countdown/state", test_countdown_state);
   g_test_add_func ("/schedule/delta/text", test_delta_text);
   g_test_add_func ("/schedule/minutes/text", test_minutes_text);
+  g_test_add_func ("/schedule/stage/announcement", test_stage_announcement);
   g_test_add_func ("/schedule/areas/spr", test_area_times_spr);
   g_test_add_func ("/schedule/areas/none", test_area_times_none);
   g_test_add_func ("/schedule/areas/title", test_area_title);

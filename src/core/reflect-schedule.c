@@ -106,6 +106,47 @@ reflect_schedule_format_minutes (gint64 seconds)
   return g_strdup_printf (_("%d min"), (int)MIN (seconds / 60, G_MAXINT));
 }
 
+/**
+ * reflect_schedule_describe_stage:
+ * @position: the stage's place in the session, from 1
+ * @n_stages: how many stages the session has
+ * @title: the stage's title, as the model gives it
+ * @remaining_us: what reflect_stage_clock_get_remaining_us() returned
+ *
+ * What a screen reader says when the session arrives in a stage.  The time
+ * left is rounded down to whole minutes, like the countdown's minutes: a
+ * facilitator told "4 minutes" at 4:57 never plans on time that is not
+ * there.
+ *
+ * Returns: (transfer full): "Stage 2 of 6, Checking of facts: 3 minutes left"
+ */
+char *
+reflect_schedule_describe_stage (guint       position,
+                                 guint       n_stages,
+                                 const char *title,
+                                 gint64      remaining_us)
+{
+  gint64 seconds = (remaining_us + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC;
+  g_autofree char *left = NULL;
+
+  g_return_val_if_fail (title != NULL, NULL);
+
+  if (remaining_us <= 0)
+    /* Translators: the time left in a stage whose planned time is used up */
+    left = g_strdup (_("over time"));
+  else if (seconds < 60)
+    left = g_strdup (_("less than a minute left"));
+  else
+    left = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute left", "%d minutes left",
+                                         (gulong)(seconds / 60)),
+                            (int)MIN (seconds / 60, G_MAXINT));
+
+  /* Translators: said by a screen reader on arriving in a stage, e.g.
+   * “Stage 2 of 6, Checking of facts: 3 minutes left”; the first %s is the
+   * stage's title, the second the time left in it */
+  return g_strdup_printf (_("Stage %u of %u, %s: %s"), position, n_stages, title, left);
+}
+
 static void
 clear_area_time (gpointer data)
 {

@@ -34,6 +34,10 @@ ReflectCountdownState  reflect_schedule_countdown_state  (gint64             rem
 char                  *reflect_schedule_describe_delta   (gint64             delta_us);
 gboolean               reflect_schedule_is_behind        (gint64             delta_us);
 char                  *reflect_schedule_format_minutes   (gint64             seconds);
+char                  *reflect_schedule_describe_stage   (guint              position,
+                                                          guint              n_stages,
+                                                          const char        *title,
+                                                          gint64             remaining_us);
 GArray                *reflect_schedule_area_times       (ReflectModel      *model,
                                                           ReflectStageClock *clock);
 char                  *reflect_schedule_area_title       (const char        *area);
