@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "reflect-announce.h"
 #include "reflect-application.h"
 #include "reflect-facilitate-view.h"
 #include "reflect-note-pad.h"
@@ -84,6 +85,8 @@ struct _ReflectFacilitateView
   guint              can_undo : 1;
   /* Whether the time-up of the shown stage has been announced. */
   guint              time_up_done : 1;
+  /* A time-up that moves on by itself is said with the stage it moves to. */
+  char              *time_up_said;
 };
 
 G_DEFINE_FINAL_TYPE (ReflectFacilitateView, reflect_facilitate_view, GTK_TYPE_WIDGET)
@@ -527,21 +530,58 @@ refresh_presenter (ReflectFacilitateView *self)
     reflect_presenter_window_refresh (REFLECT_PRESENTER_WINDOW (self->presenter));
 }
 
+static char *
+describe_time_up (ReflectFacilitateView *self)
+{
+  ReflectModelStage *stage = reflect_model_get_stage (get_model (self), get_current (self));
+
+  /* Translators: desktop notification, and what a screen reader says, when
+   * a stage's planned time is used up */
+  return g_strdup_printf (_("Time is up: %s"), reflect_model_stage_get_title (stage));
+}
+
+/* Said on arriving in a stage, whatever moved the session there, so that
+ * someone who cannot see the card hears where the session is and how long
+ * is left; never on the clock's own ticks. */
+static void
+announce_stage (ReflectFacilitateView *self)
+{
+  ReflectModel *model = get_model (self);
+  guint current = get_current (self);
+  g_autofree char *where = NULL;
+  g_autofree char *time_up = g_steal_pointer (&self->time_up_said);
+
+  where = reflect_schedule_describe_stage (current + 1, reflect_model_get_n_stages (model),
+                                           reflect_model_stage_get_title (
+                                             reflect_model_get_stage (model, current)),
+                                           reflect_stage_clock_get_remaining_us (self->clock));
+  if (time_up != NULL)
+    {
+      /* Translators: two things a screen reader says at once, e.g.
+       * “Time is up: Offload. Stage 2 of 6, Checking of facts: 3 minutes left” */
+      g_autofree char *both = g_strdup_printf (_("%s. %s"), time_up, where);
+
+      reflect_announce (GTK_WIDGET (self), both);
+    }
+  else
+    {
+      reflect_announce (GTK_WIDGET (self), where);
+    }
+}
+
 static void
 send_time_up_notification (ReflectFacilitateView *self)
 {
   GApplication *app = g_application_get_default ();
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   ReflectModel *model = get_model (self);
-  ReflectModelStage *stage = reflect_model_get_stage (model, get_current (self));
   g_autoptr(GNotification) notification = NULL;
   g_autofree char *title = NULL;
 
   if (app == NULL || (GTK_IS_WINDOW (root) && gtk_window_is_active (GTK_WINDOW (root))))
     return;
 
-  /* Translators: desktop notification when a stage's planned time is used up */
-  title = g_strdup_printf (_("Time is up: %s"), reflect_model_stage_get_title (stage));
+  title = describe_time_up (self);
   notification = g_notification_new (title);
   if (get_current (self) + 1 < reflect_model_get_n_stages (model))
     {
@@ -564,7 +604,18 @@ announce_time_up (ReflectFacilitateView *self)
 
   if (g_settings_get_boolean (self->settings, "auto-advance") &&
       get_current (self) + 1 < reflect_stage_clock_get_n_stages (self->clock))
-    move_to_stage (self, get_current (self) + 1);
+    {
+      g_free (self->time_up_said);
+      self->time_up_said = describe_time_up (self);
+      move_to_stage (self, get_current (self) + 1);
+      g_clear_pointer (&self->time_up_said, g_free);
+    }
+  else
+    {
+      g_autofree char *time_up = describe_time_up (self);
+
+      reflect_announce (GTK_WIDGET (self), time_up);
+    }
 }
 
 static gboolean
@@ -756,6 +807,7 @@ refresh_stage (ReflectFacilitateView *self)
        * one) is not a new time-up. */
       self->time_up_done = reflect_stage_clock_get_remaining_us (self->clock) <= 0;
       gtk_popover_popdown (gtk_menu_button_get_popover (self->correct_button));
+      announce_stage (self);
     }
 
   /* Translators: position in the session, e.g. “Stage 3 of 6” */
@@ -838,6 +890,7 @@ bind_clock (ReflectFacilitateView *self)
 
   if (clock == NULL)
     {
+      reflect_announce_withdraw (GTK_WIDGET (self));
       update_actions (self);
       return;
     }
@@ -1226,6 +1279,7 @@ reflect_facilitate_view_dispose (GObject *object)
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->area_bars, g_ptr_array_unref);
   g_clear_pointer (&self->area_values, g_ptr_array_unref);
+  g_clear_pointer (&self->time_up_said, g_free);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
     gtk_widget_unparent (child);
 
