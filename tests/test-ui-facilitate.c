@@ -463,6 +463,90 @@ test_small_window (Fixture       *f,
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (countdown (f)), "reflect-caution"));
 }
 
+static void
+wait_for_stage (Fixture *f,
+                guint    stage)
+{
+  gint64 deadline = g_get_monotonic_time () + S (3);
+
+  while (reflect_stage_clock_get_current_stage (reflect_run_get_clock (f->run)) != stage &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  assert_stage (f, stage);
+}
+
+/* What a screen reader was last told.  Built against GTK 4.8 that is the
+ * active window's accessible name (src/ui/reflect-announce.c); the e2e test
+ * hears the same over AT-SPI. */
+static void
+assert_announced (Fixture    *f,
+                  const char *text)
+{
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->window), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       text);
+}
+
+/* Shown to fail, in a scratch worktree built against GTK 4.8: with
+ * announce_stage() returning early, "assertion failed: (… LABEL) == text):
+ * value = 'Reflect'" on arriving in stage 2; with announce_stage() also
+ * called from refresh_time(), on every tick, value = 'Stage 2 of 6,
+ * Checking of facts: 2 minutes left' where "(quiet)" was expected; with
+ * the time-up said apart, before the auto-advance, value = 'Stage 4 of 6,
+ * Sharing of strengths: 2 minutes left'. */
+static void
+test_announces_stage_and_time_up (Fixture       *f,
+                                  gconstpointer  data)
+{
+#if GTK_CHECK_VERSION (4, 14, 0)
+  g_test_skip ("GTK 4.14 announces through gtk_accessible_announce(), which leaves nothing a "
+               "test can read; the e2e test listens for it");
+#else
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  gint64 deadline = g_get_monotonic_time () + S (3);
+
+  gtk_window_set_title (GTK_WINDOW (f->window), "Reflect");
+  while (!gtk_window_is_active (GTK_WINDOW (f->window)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_window_is_active (GTK_WINDOW (f->window)));
+
+  act (f, "facilitate.toggle");
+  advance (S (10));
+  act (f, "facilitate.next");
+  assert_stage (f, 1);
+  assert_announced (f, "Stage 2 of 6, Checking of facts: 3 minutes left");
+
+  /* The clock's ticks are not news. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (f->window), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  "(quiet)", -1);
+  advance (S (1));
+  wait_for_countdown (f, "2:59");
+  advance (S (1));
+  wait_for_countdown (f, "2:58");
+  assert_announced (f, "(quiet)");
+
+  /* Time up, staying put. */
+  advance (S (178) + G_USEC_PER_SEC / 2);
+  wait_for_countdown (f, "+0:00");
+  assert_stage (f, 1);
+  assert_announced (f, "Time is up: Checking of facts");
+
+  /* Time up, moving on: said once, with where the session went. */
+  g_settings_set_boolean (settings, "auto-advance", TRUE);
+  act (f, "facilitate.next");
+  assert_announced (f, "Stage 3 of 6, Group exploration: 10 minutes left");
+  advance (S (600) + G_USEC_PER_SEC / 2);
+  wait_for_stage (f, 3);
+  assert_announced (f, "Time is up: Group exploration. "
+                       "Stage 4 of 6, Sharing of strengths: 2 minutes left");
+  g_settings_reset (settings, "auto-advance");
+
+  /* Closing the session takes back what stays on after being said. */
+  reflect_facilitate_view_set_run (REFLECT_FACILITATE_VIEW (f->view), NULL);
+  assert_announced (f, "Reflect");
+#endif
+}
+
 /* Shown to fail: with the presenter's "Stage 1 of 6" line prefixed by the
  * session's case reference, "'find_widget (presenter, text_contains,
  * CASE_REF)' should be NULL". */
@@ -541,6 +625,8 @@ main (int   argc,
               fixture_setup, test_spr_balance, fixture_teardown);
   g_test_add ("/ui/facilitate/small-window", Fixture, NULL,
               fixture_setup, test_small_window, fixture_teardown);
+  g_test_add ("/ui/facilitate/announces-stage-and-time-up", Fixture, NULL,
+              fixture_setup, test_announces_stage_and_time_up, fixture_teardown);
   g_test_add ("/ui/presenter/shows-no-names", Fixture, NULL,
               fixture_setup, test_presenter_shows_no_names, fixture_teardown);
 
