@@ -28,6 +28,11 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp" 2>/dev/null || true' EXIT
 
 export XDG_DATA_HOME="$tmp/data"
+# The accessibility bus keeps its socket in $XDG_RUNTIME_DIR/at-spi, or in
+# ~/.cache/at-spi without one, where another session's bus can replace it
+# mid-test ("Unable to connect to the accessibility bus").
+export XDG_RUNTIME_DIR="$tmp/runtime"
+mkdir -m 0700 "$XDG_RUNTIME_DIR"
 export XDG_CONFIG_HOME="$tmp/config"
 export GSETTINGS_BACKEND=memory
 export GSETTINGS_SCHEMA_DIR="$schemas"

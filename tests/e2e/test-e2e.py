@@ -350,9 +350,8 @@ class Announcements:
         pyatspi.Registry.registerEventListener(self.on_event, *self.types)
 
     def close(self):
-        # While anything listens, libatspi keeps the list of applications
-        # from events, which only arrive while the main loop runs: the app
-        # started again after Ctrl+Q would never be seen.
+        # Nothing after the stages runs the main loop: unheard events would
+        # only pile up.
         pyatspi.Registry.deregisterEventListener(self.on_event, *self.types)
         self.pump(0.3)
 
