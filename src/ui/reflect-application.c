@@ -394,7 +394,7 @@ reflect_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (gtk_app, "app.help", (const char *[]) { "F1", NULL });
   gtk_application_set_accels_for_action (gtk_app, "win.new-session",
                                          (const char *[]) { "<Control>n", NULL });
-  gtk_application_set_accels_for_action (gtk_app, "win.show-help-overlay",
+  gtk_application_set_accels_for_action (gtk_app, "win.show-shortcuts",
                                          (const char *[]) { "<Control>question", NULL });
   gtk_application_set_accels_for_action (gtk_app, "win.preferences",
                                          (const char *[]) { "<Control>comma", NULL });

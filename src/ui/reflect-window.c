@@ -85,6 +85,28 @@ preferences_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* Built when first asked for, rather than by GtkApplication with every
+ * window: it holds more widgets than the whole Sessions place, and most
+ * launches never open it.  Handing it to GtkApplicationWindow is what lets
+ * its rows show the accelerators of the actions they name. */
+static void
+show_shortcuts_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+
+  if (gtk_application_window_get_help_overlay (window) == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = NULL;
+
+      builder = gtk_builder_new_from_resource ("/io/github/reflect_practice/Reflect/ui/reflect-shortcuts-window.ui");
+      gtk_application_window_set_help_overlay (window,
+                                               GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "shortcuts_window")));
+    }
+  gtk_widget_activate_action (widget, "win.show-help-overlay", NULL);
+}
+
 static void
 manage_models_activated (GtkWidget  *widget,
                          const char *action_name,
@@ -296,6 +318,7 @@ reflect_window_class_init (ReflectWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.manage-models", NULL,
                                    manage_models_activated);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL, show_shortcuts_activated);
   gtk_widget_class_install_action (widget_class, "win.backup-now", NULL, backup_now_activated);
   gtk_widget_class_install_action (widget_class, "win.import-session", NULL,
                                    import_session_activated);
