@@ -12,6 +12,7 @@
 
 #include "reflect-application.h"
 #include "reflect-backup.h"
+#include "reflect-help.h"
 #include "reflect-store-history.h"
 #include "reflect-window.h"
 
@@ -352,12 +353,9 @@ help_activated (GSimpleAction *action,
                 gpointer       user_data)
 {
   ReflectApplication *self = user_data;
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  const char *page = parameter ? g_variant_get_string (parameter, NULL) : "";
-  g_autofree char *uri = *page ? g_strdup_printf ("help:reflect/%s", page)
-                               : g_strdup ("help:reflect");
 
-  gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
+  reflect_help_show (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                     parameter != NULL ? g_variant_get_string (parameter, NULL) : NULL);
 }
 
 static void
