@@ -10,6 +10,7 @@
 
 #include "reflect-application.h"
 #include "reflect-new-session-dialog.h"
+#include "reflect-session-filters.h"
 #include "reflect-sessions-page.h"
 #include "reflect-test-env.h"
 #include "reflect-window.h"
@@ -211,6 +212,55 @@ test_search_and_delete_with_undo (void)
     }
 }
 
+/* The filters are made when the search bar first opens, and then narrow
+ * the list as before. */
+static void
+test_filters_made_on_first_search (void)
+{
+  ReflectApplication *app = get_app ();
+  g_autoptr(GError) error = NULL;
+  ReflectStore *store = reflect_application_get_store (app);
+  ReflectCatalog *catalog = reflect_application_get_catalog (app);
+  GtkWidget *window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  ReflectSessionsPage *page;
+  GtkWidget *filters;
+  GtkWidget *state_filter;
+  g_autoptr(ReflectSession) planned = NULL;
+  g_autoptr(ReflectSession) finished = NULL;
+  GListModel *shown;
+
+  planned = reflect_session_new (reflect_catalog_find_model (catalog, "spr"));
+  reflect_session_set_case_ref (planned, "FILTER-PLANNED");
+  g_assert_true (reflect_store_create_session (store, planned, &error));
+  finished = reflect_session_new (reflect_catalog_find_model (catalog, "spr"));
+  reflect_session_set_case_ref (finished, "FILTER-FINISHED");
+  reflect_session_set_state (finished, REFLECT_SESSION_FINISHED);
+  g_assert_true (reflect_store_create_session (store, finished, &error));
+  g_assert_no_error (error);
+  wait_until_drawn (window);
+
+  page = find_sessions_page (window);
+  g_assert_null (find_descendant (GTK_WIDGET (page), REFLECT_TYPE_SESSION_FILTERS));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sessions.search", NULL));
+  filters = find_descendant (GTK_WIDGET (page), REFLECT_TYPE_SESSION_FILTERS);
+  g_assert_nonnull (filters);
+
+  /* Second drop-down: Any state, Planned, In progress, Finished. */
+  state_filter = gtk_widget_get_next_sibling (gtk_widget_get_first_child (filters));
+  g_assert_true (GTK_IS_DROP_DOWN (state_filter));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (state_filter), 3);
+  shown = reflect_sessions_page_get_sessions (page);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(ReflectSession) session = g_list_model_get_item (shown, i);
+      g_assert_cmpint (reflect_session_get_state (session), ==, REFLECT_SESSION_FINISHED);
+    }
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (state_filter), 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sessions.search", NULL));
+}
+
 static GtkWidget *
 find_shortcut (GtkWidget  *widget,
                const char *title)
@@ -295,6 +345,8 @@ main (int   argc,
   g_test_add_func ("/ui/sessions/create-survives-new-window",
                    test_create_session_survives_new_window);
   g_test_add_func ("/ui/sessions/match-markup", test_match_markup);
+  g_test_add_func ("/ui/sessions/filters-made-on-first-search",
+                   test_filters_made_on_first_search);
   g_test_add_func ("/ui/sessions/shortcuts-window-shows-accelerators",
                    test_shortcuts_window_shows_accelerators);
   g_test_add_func ("/ui/sessions/search-and-delete-with-undo", test_search_and_delete_with_undo);

@@ -10,12 +10,15 @@
 
 #include <glib/gi18n.h>
 
+#include "reflect-session-filters.h"
 #include "reflect-sessions-page.h"
 #include "reflect-store-history.h"
 
 #define UNDO_SECONDS 5
-/* Rows shown at first, enough to fill a tall screen. */
-#define FIRST_ROWS 24
+/* No row is shorter than this (a heading and a line of text, padded). */
+#define MIN_ROW_HEIGHT 56
+/* Rows shown at first when the height is not known: a tall screen. */
+#define TALL_SCREEN_ROWS 24
 /* Rows added each frame after the first. */
 #define ROWS_PER_FRAME 8
 /* GTK 4.8's GTK_LIST_VIEW_MAX_LIST_ITEMS: rows it builds ahead. */
@@ -30,20 +33,24 @@ struct _ReflectSessionsPage
   GtkWidget        parent_instance;
 
   GtkStack        *content_stack;
+  AdwStatusPage   *empty_page;
+  AdwStatusPage   *no_results_page;
   GtkListView     *list_view;
   GtkButton       *empty_new_button;
+  GtkMenuButton   *menu_button;
+  GMenuModel      *primary_menu;
   GtkToggleButton *search_button;
   GtkSearchBar    *search_bar;
+  GtkBox          *search_box;
   GtkSearchEntry  *search_entry;
-  GtkDropDown     *model_filter;
-  GtkDropDown     *state_filter;
-  GtkDropDown     *date_filter;
+  ReflectSessionFilters *filters;   /* made when the search bar first opens */
+
+  ReflectCatalog  *catalog;
 
   ReflectStore    *store;
   GListModel      *sessions;
   GtkSliceListModel *reveal;         /* the part of @sessions the list shows so far */
   guint            reveal_tick;
-  GListStore      *model_ids;       /* GtkStringObject ids behind model_filter */
   GHashTable      *pending_deletes; /* gint64 ids hidden, deleted when the toast goes */
   gulong           changed_id;
   guint            has_any : 1;
@@ -275,6 +282,30 @@ filter_changed_cb (ReflectSessionsPage *self)
 }
 
 static void
+search_mode_cb (ReflectSessionsPage *self)
+{
+  if (self->filters != NULL || !gtk_search_bar_get_search_mode (self->search_bar))
+    return;
+
+  self->filters = reflect_session_filters_new ();
+  if (self->catalog != NULL)
+    reflect_session_filters_set_catalog (self->filters, self->catalog);
+  g_signal_connect_object (self->filters, "changed", G_CALLBACK (filter_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_box_append (self->search_box, GTK_WIDGET (self->filters));
+}
+
+/* The main menu too is made when first opened, not at launch. */
+static void
+create_main_menu_cb (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  ReflectSessionsPage *self = user_data;
+
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
+static void
 finish_delete (ReflectSessionsPage *self,
                gint64               id)
 {
@@ -417,7 +448,7 @@ reflect_sessions_page_dispose (GObject *object)
   stop_reveal (self);
   g_clear_object (&self->store);
   g_clear_object (&self->sessions);
-  g_clear_object (&self->model_ids);
+  g_clear_object (&self->catalog);
   g_clear_pointer (&self->pending_deletes, g_hash_table_unref);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
     gtk_widget_unparent (child);
@@ -442,13 +473,15 @@ reflect_sessions_page_class_init (ReflectSessionsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReflectSessionsPage, search_button);
   gtk_widget_class_bind_template_child (widget_class, ReflectSessionsPage, search_bar);
   gtk_widget_class_bind_template_child (widget_class, ReflectSessionsPage, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, ReflectSessionsPage, model_filter);
-  gtk_widget_class_bind_template_child (widget_class, ReflectSessionsPage, state_filter);
-  gtk_widget_class_bind_template_child (widget_class, ReflectSessionsPage, date_filter);
+  gtk_widget_class_bind_template_child (widget_class, ReflectSessionsPage, search_box);
+  gtk_widget_class_bind_template_child (widget_class, ReflectSessionsPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, ReflectSessionsPage, no_results_page);
+  gtk_widget_class_bind_template_child (widget_class, ReflectSessionsPage, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, ReflectSessionsPage, primary_menu);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_mode_cb);
 
   gtk_widget_class_install_action (widget_class, "sessions.delete", "x", delete_activated);
   gtk_widget_class_install_action (widget_class, "sessions.follow-up", "x", follow_up_activated);
@@ -466,7 +499,7 @@ reflect_sessions_page_init (ReflectSessionsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->pending_deletes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->model_ids = g_list_store_new (GTK_TYPE_STRING_OBJECT);
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_main_menu_cb, self, NULL);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
 
@@ -490,27 +523,6 @@ reflect_sessions_page_set_store (ReflectSessionsPage *self,
   reflect_sessions_page_reload (self);
 }
 
-static void
-fill_model_filter (ReflectSessionsPage *self,
-                   ReflectCatalog      *catalog)
-{
-  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
-  GListModel *models = reflect_catalog_get_models (catalog);
-
-  g_list_store_remove_all (self->model_ids);
-  gtk_string_list_append (titles, _("All models"));
-  g_list_store_append (self->model_ids, gtk_string_object_new (""));
-  for (guint i = 0; i < g_list_model_get_n_items (models); i++)
-    {
-      g_autoptr(ReflectModel) model = g_list_model_get_item (models, i);
-      g_autoptr(GtkStringObject) id = gtk_string_object_new (reflect_model_get_id (model));
-
-      gtk_string_list_append (titles, reflect_model_get_title (model));
-      g_list_store_append (self->model_ids, id);
-    }
-  gtk_drop_down_set_model (self->model_filter, G_LIST_MODEL (titles));
-}
-
 /**
  * reflect_sessions_page_set_catalog:
  *
@@ -523,38 +535,26 @@ reflect_sessions_page_set_catalog (ReflectSessionsPage *self,
   g_return_if_fail (REFLECT_IS_SESSIONS_PAGE (self));
   g_return_if_fail (REFLECT_IS_CATALOG (catalog));
 
-  fill_model_filter (self, catalog);
+  g_set_object (&self->catalog, catalog);
+  if (self->filters != NULL)
+    reflect_session_filters_set_catalog (self->filters, catalog);
 }
 
-static void
-read_filter (ReflectSessionsPage  *self,
-             ReflectSessionFilter *filter)
+/* Enough rows to fill the list's height, or the window's it will have:
+ * every row more is text to lay out and draw before the first frame. */
+static guint
+rows_for_a_screenful (ReflectSessionsPage *self)
 {
-  guint model = gtk_drop_down_get_selected (self->model_filter);
-  guint state = gtk_drop_down_get_selected (self->state_filter);
-  guint date = gtk_drop_down_get_selected (self->date_filter);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self->content_stack));
+  int width;
 
-  if (model != GTK_INVALID_LIST_POSITION && model > 0 &&
-      model < g_list_model_get_n_items (G_LIST_MODEL (self->model_ids)))
-    {
-      g_autoptr(GtkStringObject) id = g_list_model_get_item (G_LIST_MODEL (self->model_ids), model);
-      filter->model_id = gtk_string_object_get_string (id);
-    }
-
-  if (state != GTK_INVALID_LIST_POSITION && state > 0)
-    filter->state = (int)state - 1;
-
-  if (date == 1 || date == 2)
-    {
-      g_autoptr(GDateTime) from = g_date_time_add_months (now, date == 1 ? -3 : -12);
-      filter->from = g_date_time_to_unix (from);
-    }
-  else if (date == 3)
-    {
-      g_autoptr(GDateTime) until = g_date_time_add_months (now, -12);
-      filter->until = g_date_time_to_unix (until);
-    }
+  /* GTK 4.8 writes both sizes: neither may be NULL. */
+  if (height <= 0 && GTK_IS_WINDOW (root) && !gtk_window_is_maximized (GTK_WINDOW (root)))
+    gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+  if (height <= 0)
+    return TALL_SCREEN_ROWS;
+  return height / MIN_ROW_HEIGHT + 1;
 }
 
 /* GTK 4.8's list view builds a row for each of the first 200 items as
@@ -597,10 +597,12 @@ reflect_sessions_page_reload (ReflectSessionsPage *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   gboolean searching = text != NULL && *text != '\0';
   gboolean filtering;
+  guint first_rows;
 
   g_return_if_fail (REFLECT_IS_SESSIONS_PAGE (self));
 
-  read_filter (self, &filter);
+  if (self->filters != NULL)
+    reflect_session_filters_read (self->filters, &filter);
   filtering = filter.model_id != NULL || filter.state >= 0 || filter.from || filter.until;
 
   /* Deleted ones waiting for their undo toast to go are not listed. */
@@ -622,19 +624,28 @@ reflect_sessions_page_reload (ReflectSessionsPage *self)
 
   /* A long list is revealed a screenful first: see reveal_rows_cb(). */
   stop_reveal (self);
-  self->reveal = gtk_slice_list_model_new (g_object_ref (self->sessions), 0, FIRST_ROWS);
-  if (g_list_model_get_n_items (self->sessions) > FIRST_ROWS)
+  first_rows = rows_for_a_screenful (self);
+  self->reveal = gtk_slice_list_model_new (g_object_ref (self->sessions), 0, first_rows);
+  if (g_list_model_get_n_items (self->sessions) > first_rows)
     self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view),
                                                       reveal_rows_cb, self, NULL);
   selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->reveal))));
   gtk_list_view_set_model (self->list_view, selection);
 
+  /* The status pages get their large icons when first shown: an SVG
+   * loaded at launch costs megabytes the list alone never needs. */
   if (g_list_model_get_n_items (self->sessions) > 0)
     gtk_stack_set_visible_child_name (self->content_stack, "list");
   else if (searching || filtering)
-    gtk_stack_set_visible_child_name (self->content_stack, "no-results");
+    {
+      adw_status_page_set_icon_name (self->no_results_page, "system-search-symbolic");
+      gtk_stack_set_visible_child_name (self->content_stack, "no-results");
+    }
   else
-    gtk_stack_set_visible_child_name (self->content_stack, "empty");
+    {
+      adw_status_page_set_icon_name (self->empty_page, "io.github.reflect_practice.Reflect-symbolic");
+      gtk_stack_set_visible_child_name (self->content_stack, "empty");
+    }
 }
 
 void
