@@ -77,14 +77,6 @@ field_changed_cb (ReflectNewSessionDialog *self)
 }
 
 static void
-model_selected_cb (ReflectNewSessionDialog *self)
-{
-  ReflectModel *model = adw_combo_row_get_selected_item (self->model_row);
-  if (model != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->model_row), reflect_model_get_summary (model));
-}
-
-static void
 purpose_selected_cb (ReflectNewSessionDialog *self)
 {
   guint n_purposes;
@@ -92,11 +84,70 @@ purpose_selected_cb (ReflectNewSessionDialog *self)
   guint selected = adw_combo_row_get_selected (self->purpose_row);
 
   if (selected < n_purposes)
+    gtk_widget_set_visible (GTK_WIDGET (self->purpose_other_row),
+                            g_str_equal (purposes[selected].key, "other"));
+}
+
+/* The model and purpose rows show their choice as the subtitle, where it
+ * wraps: beside a description, at large text sizes the choice was cut to
+ * "…".  The descriptions are in the list, under each choice. */
+static void
+setup_choice_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *detail = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 40);
+  gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (detail), 40);
+  gtk_widget_add_css_class (detail, "caption");
+  gtk_widget_add_css_class (detail, "dim-label");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), detail);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_choice_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  GtkWidget *title = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *detail = gtk_widget_get_next_sibling (title);
+  GObject *choice = gtk_list_item_get_item (item);
+
+  if (REFLECT_IS_MODEL (choice))
     {
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->purpose_row), _(purposes[selected].detail));
-      gtk_widget_set_visible (GTK_WIDGET (self->purpose_other_row),
-                              g_str_equal (purposes[selected].key, "other"));
+      gtk_label_set_label (GTK_LABEL (title), reflect_model_get_title (REFLECT_MODEL (choice)));
+      gtk_label_set_label (GTK_LABEL (detail), reflect_model_get_summary (REFLECT_MODEL (choice)));
     }
+  else
+    {
+      guint n_purposes;
+      const ReflectSessionPurpose *purposes = reflect_session_get_purposes (&n_purposes);
+      guint position = gtk_list_item_get_position (item);
+
+      gtk_label_set_label (GTK_LABEL (title), gtk_string_object_get_string (GTK_STRING_OBJECT (choice)));
+      gtk_label_set_label (GTK_LABEL (detail),
+                           position < n_purposes ? _(purposes[position].detail) : "");
+    }
+  gtk_widget_set_visible (detail, *gtk_label_get_label (GTK_LABEL (detail)) != '\0');
+}
+
+static void
+set_choice_list_factory (AdwComboRow *row)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_choice_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_choice_cb), NULL);
+  adw_combo_row_set_list_factory (row, factory);
 }
 
 static gint64
@@ -193,7 +244,6 @@ reflect_new_session_dialog_class_init (ReflectNewSessionDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReflectNewSessionDialog, error_label);
   gtk_widget_class_bind_template_callback (widget_class, date_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, model_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, purpose_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "dialog.create", NULL, create_activated);
@@ -212,6 +262,8 @@ reflect_new_session_dialog_init (ReflectNewSessionDialog *self)
 
   for (guint i = 0; i < n_purposes; i++)
     gtk_string_list_append (purposes, _(list[i].title));
+  set_choice_list_factory (self->purpose_row);
+  set_choice_list_factory (self->model_row);
   adw_combo_row_set_model (self->purpose_row, G_LIST_MODEL (purposes));
   purpose_selected_cb (self);
 
@@ -253,7 +305,6 @@ reflect_new_session_dialog_new (ReflectStore   *store,
       g_autofree char *default_model = g_settings_get_string (settings, "default-model");
       reflect_new_session_dialog_set_model (self, default_model);
     }
-  model_selected_cb (self);
 
   gtk_widget_grab_focus (GTK_WIDGET (self->case_ref_row));
   return self;
