@@ -37,7 +37,7 @@ struct _ReflectExportDialog
   GtkFlowBox        *glossary_flow;
   GtkTextView       *preview;
   GtkLabel          *status_label;
-  GtkButton         *csv_button;
+  GMenu             *save_menu;
 
   ReflectRun        *run;
   ReflectExportKind  kind;
@@ -220,6 +220,8 @@ refresh (ReflectExportDialog *self)
       g_object_set_data_full (G_OBJECT (button), "term", g_strdup (match->term), g_free);
       g_signal_connect (button, "clicked", G_CALLBACK (expand_clicked_cb), self);
       gtk_flow_box_append (self->glossary_flow, button);
+      /* One stop for the keyboard: the button, not also the box around it. */
+      gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
       any = TRUE;
     }
   gtk_widget_set_visible (GTK_WIDGET (self->glossary_box), any);
@@ -466,7 +468,7 @@ reflect_export_dialog_class_init (ReflectExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReflectExportDialog, glossary_flow);
   gtk_widget_class_bind_template_child (widget_class, ReflectExportDialog, preview);
   gtk_widget_class_bind_template_child (widget_class, ReflectExportDialog, status_label);
-  gtk_widget_class_bind_template_child (widget_class, ReflectExportDialog, csv_button);
+  gtk_widget_class_bind_template_child (widget_class, ReflectExportDialog, save_menu);
 
   gtk_widget_class_install_action (widget_class, "export.copy", NULL, copy_cb);
   gtk_widget_class_install_action (widget_class, "export.save", "s", save_cb);
@@ -558,6 +560,11 @@ reflect_export_dialog_new (GtkWindow         *parent,
       gtk_widget_set_visible (GTK_WIDGET (self->agency_box), TRUE);
     }
 
+  /* Only the partnership's learning is a table: the menu's last section
+   * saves it as CSV. */
+  if (kind != REFLECT_EXPORT_LEARNING)
+    g_menu_remove (self->save_menu, g_menu_model_get_n_items (G_MENU_MODEL (self->save_menu)) - 1);
+
   if (kind == REFLECT_EXPORT_LEARNING)
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -568,7 +575,6 @@ reflect_export_dialog_new (GtkWindow         *parent,
       gtk_editable_set_text (GTK_EDITABLE (self->from_entry), from);
       gtk_editable_set_text (GTK_EDITABLE (self->to_entry), to);
       gtk_widget_set_visible (GTK_WIDGET (self->range_box), TRUE);
-      gtk_widget_set_visible (GTK_WIDGET (self->csv_button), TRUE);
       /* The partnership's learning never carries names. */
       gtk_widget_set_visible (GTK_WIDGET (self->names_box), FALSE);
     }
