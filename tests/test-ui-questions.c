@@ -69,6 +69,21 @@ collect (GtkWidget *widget,
     collect (child, type, into);
 }
 
+/* The first @type under @widget with the widget name @name. */
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            GType       type,
+            const char *name)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect (widget, type, found);
+  for (guint i = 0; i < found->len; i++)
+    if (g_strcmp0 (gtk_widget_get_name (found->pdata[i]), name) == 0)
+      return found->pdata[i];
+  return NULL;
+}
+
 /* The button of @key ("ask", "star") in the list row showing @question_id. */
 static GtkWidget *
 row_button (GtkWidget  *list,
@@ -300,7 +315,7 @@ test_find_ask_star (void)
   reflect_workspace_show (workspace, "questions");
   wait_until_drawn (GTK_WIDGET (window));
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
-  favourites = find_descendant (view, GTK_TYPE_TOGGLE_BUTTON);
+  favourites = find_named (view, GTK_TYPE_TOGGLE_BUTTON, "favourites");
   g_assert_nonnull (favourites);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (favourites), TRUE);
   wait_ms (300);

@@ -28,6 +28,7 @@ struct _ReflectQuestionsView
 {
   GtkWidget           parent_instance;
 
+  AdwFlap            *flap;
   GtkSearchEntry     *search_entry;
   GtkToggleButton    *favourites_button;
   GtkDropDown        *bank_dropdown;
@@ -588,6 +589,10 @@ section_selected_cb (ReflectQuestionsView *self,
       gtk_toggle_button_set_active (self->favourites_button, FALSE);
     }
   gtk_stack_set_visible_child_name (self->content_stack, "browse");
+  /* Folded over the questions, the sections make way for them once one is
+   * chosen. */
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
   refresh (self);
 }
 
@@ -1332,6 +1337,7 @@ focus_search_activated (GtkWidget  *widget,
   ReflectQuestionsView *self = REFLECT_QUESTIONS_VIEW (widget);
 
   gtk_stack_set_visible_child_name (self->content_stack, "browse");
+  adw_flap_set_reveal_flap (self->flap, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
@@ -1399,6 +1405,53 @@ reflect_questions_view_finalize (GObject *object)
   G_OBJECT_CLASS (reflect_questions_view_parent_class)->finalize (object);
 }
 
+/* A bank's title is cut short with "…" on the button, where it would
+ * otherwise set the width of the whole sidebar, and wraps in the list. */
+static void
+setup_bank_title_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  wrap)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (wrap))
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
+    }
+  else
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_bank_title_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  wrap)
+{
+  GtkStringObject *title = gtk_list_item_get_item (item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+                       gtk_string_object_get_string (title));
+}
+
+static void
+set_bank_factories (GtkDropDown *dropdown)
+{
+  for (int wrap = 0; wrap <= 1; wrap++)
+    {
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_bank_title_cb), GINT_TO_POINTER (wrap));
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_bank_title_cb), GINT_TO_POINTER (wrap));
+      if (wrap)
+        gtk_drop_down_set_list_factory (dropdown, factory);
+      else
+        gtk_drop_down_set_factory (dropdown, factory);
+    }
+}
+
 static void
 reflect_questions_view_class_init (ReflectQuestionsViewClass *klass)
 {
@@ -1411,6 +1464,7 @@ reflect_questions_view_class_init (ReflectQuestionsViewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/reflect_practice/Reflect/ui/reflect-questions-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, ReflectQuestionsView, flap);
   gtk_widget_class_bind_template_child (widget_class, ReflectQuestionsView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ReflectQuestionsView, favourites_button);
   gtk_widget_class_bind_template_child (widget_class, ReflectQuestionsView, bank_dropdown);
@@ -1459,6 +1513,7 @@ reflect_questions_view_init (ReflectQuestionsView *self)
   self->bound_rows = g_hash_table_new (NULL, NULL);
   self->words = g_new0 (char *, 1);
 
+  set_bank_factories (self->bank_dropdown);
   gtk_drop_down_set_model (self->bank_dropdown, G_LIST_MODEL (self->bank_titles));
   g_signal_connect_swapped (self->bank_dropdown, "notify::selected",
                             G_CALLBACK (bank_selected_cb), self);
