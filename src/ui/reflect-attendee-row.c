@@ -234,7 +234,14 @@ reflect_attendee_row_new (ReflectModel *model,
     {
       const char *description = model ? reflect_model_get_role_description (model, roles[i])
                                       : NULL;
+      GtkWidget *label;
+
       gtk_button_set_label (GTK_BUTTON (toggles[i]), role_title (self, roles[i]));
+      /* A long role ("Practitioner bringing the family") wraps rather than
+       * widen every row past a small screen at large text sizes. */
+      label = gtk_button_get_child (GTK_BUTTON (toggles[i]));
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
       if (description != NULL && description[0] != '\0')
         gtk_widget_set_tooltip_text (GTK_WIDGET (toggles[i]), description);
     }
