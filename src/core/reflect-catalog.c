@@ -21,7 +21,10 @@
 /* The session models and question banks a person can choose from: those
  * shipped in the resource, then those stored in the database (custom
  * models, imported banks).  A file that does not validate is left out and
- * its error kept, so the app starts with the valid ones and says why. */
+ * its error kept, so the app starts with the valid ones and says why.
+ *
+ * Nothing is read until something is asked of it: the Sessions list a
+ * launch shows needs neither, and reading them is a good part of a launch. */
 struct _ReflectCatalog
 {
   GObject       parent_instance;
@@ -30,6 +33,7 @@ struct _ReflectCatalog
   GListStore   *models;
   GListStore   *banks;
   GPtrArray    *errors;
+  gboolean      loaded;
 };
 
 G_DEFINE_FINAL_TYPE (ReflectCatalog, reflect_catalog, G_TYPE_OBJECT)
@@ -240,7 +244,8 @@ reflect_catalog_init (ReflectCatalog *self)
  * reflect_catalog_new:
  * @store: (nullable): where custom models and imported banks live
  *
- * Returns: (transfer full): the catalog, loaded
+ * Returns: (transfer full): the catalog, read when first asked for
+ * something
  */
 ReflectCatalog *
 reflect_catalog_new (ReflectStore *store)
@@ -248,8 +253,14 @@ reflect_catalog_new (ReflectStore *store)
   ReflectCatalog *self = g_object_new (REFLECT_TYPE_CATALOG, NULL);
 
   g_set_object (&self->store, store);
-  reflect_catalog_reload (self);
   return self;
+}
+
+static void
+ensure_loaded (ReflectCatalog *self)
+{
+  if (!self->loaded)
+    reflect_catalog_reload (self);
 }
 
 /**
@@ -265,6 +276,7 @@ reflect_catalog_reload (ReflectCatalog *self)
 
   g_return_if_fail (REFLECT_IS_CATALOG (self));
 
+  self->loaded = TRUE;
   g_ptr_array_set_size (self->errors, 0);
 
   load_resources (self, MODELS_PATH, model_texts, G_N_ELEMENTS (model_texts),
@@ -299,6 +311,8 @@ GListModel *
 reflect_catalog_get_models (ReflectCatalog *self)
 {
   g_return_val_if_fail (REFLECT_IS_CATALOG (self), NULL);
+
+  ensure_loaded (self);
   return G_LIST_MODEL (self->models);
 }
 
@@ -315,6 +329,7 @@ reflect_catalog_find_model (ReflectCatalog *self,
 
   g_return_val_if_fail (REFLECT_IS_CATALOG (self), NULL);
 
+  ensure_loaded (self);
   n = g_list_model_get_n_items (G_LIST_MODEL (self->models));
   for (guint i = 0; i < n; i++)
     {
@@ -334,6 +349,8 @@ GListModel *
 reflect_catalog_get_banks (ReflectCatalog *self)
 {
   g_return_val_if_fail (REFLECT_IS_CATALOG (self), NULL);
+
+  ensure_loaded (self);
   return G_LIST_MODEL (self->banks);
 }
 
@@ -350,6 +367,7 @@ reflect_catalog_find_bank (ReflectCatalog *self,
 
   g_return_val_if_fail (REFLECT_IS_CATALOG (self), NULL);
 
+  ensure_loaded (self);
   n = g_list_model_get_n_items (G_LIST_MODEL (self->banks));
   for (guint i = 0; i < n; i++)
     {
@@ -372,6 +390,7 @@ reflect_catalog_get_errors (ReflectCatalog *self)
 
   g_return_val_if_fail (REFLECT_IS_CATALOG (self), NULL);
 
+  ensure_loaded (self);
   /* An empty GPtrArray may have no storage at all. */
   if (self->errors->pdata == NULL)
     return none;

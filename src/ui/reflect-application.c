@@ -200,8 +200,6 @@ open_store (ReflectApplication *self)
     }
 
   self->catalog = reflect_catalog_new (self->store);
-  for (const char * const *e = reflect_catalog_get_errors (self->catalog); e && *e; e++)
-    g_warning ("Left out: %s", *e);
 
 }
 
@@ -274,6 +272,11 @@ housekeeping_cb (gpointer user_data)
   self->housekeeping_id = 0;
   if (self->store != NULL)
     reflect_store_quick_check_async (self->store, NULL, quick_check_cb, g_object_ref (self));
+
+  /* Said here rather than at launch, which does not read the catalog. */
+  for (const char * const *e = self->catalog ? reflect_catalog_get_errors (self->catalog) : NULL;
+       e != NULL && *e != NULL; e++)
+    g_warning ("Left out: %s", *e);
   return G_SOURCE_REMOVE;
 }
 
