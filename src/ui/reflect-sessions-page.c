@@ -93,7 +93,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *grid = gtk_grid_new ();
   GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_inscription_new (NULL);
   GtkWidget *state = gtk_label_new (NULL);
   GtkWidget *match = gtk_label_new (NULL);
   GtkWidget *menu = gtk_menu_button_new ();
@@ -111,8 +111,12 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_hexpand (title, TRUE);
   gtk_widget_add_css_class (title, "heading");
 
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  /* An inscription, not a label: it asks for a line's height and a few
+   * characters' width without laying out its text, which for a long line
+   * cut short by an ellipsis GtkLabel does each time it is measured. */
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (subtitle),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (subtitle, TRUE);
   gtk_widget_add_css_class (subtitle, "dim-label");
 
   gtk_widget_set_valign (state, GTK_ALIGN_CENTER);
@@ -194,7 +198,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
                                   menu_label, -1);
 
   gtk_label_set_text (GTK_LABEL (title), reflect_session_get_case_ref (session));
-  gtk_label_set_text (GTK_LABEL (subtitle), details);
+  gtk_inscription_set_text (GTK_INSCRIPTION (subtitle), details);
   gtk_label_set_text (GTK_LABEL (state), reflect_session_state_get_title (session_state));
 
   gtk_widget_remove_css_class (state, "accent");
