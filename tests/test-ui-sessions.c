@@ -262,6 +262,79 @@ test_filters_made_on_first_search (void)
 }
 
 static GtkWidget *
+find_with_property (GtkWidget  *widget,
+                    GType       type,
+                    const char *property,
+                    const char *value)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    {
+      g_autofree char *shown = NULL;
+
+      g_object_get (widget, property, &shown, NULL);
+      if (g_strcmp0 (shown, value) == 0)
+        return widget;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_with_property (child, type, property, value);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A row's menu is made when its button is pressed; its items must still
+ * reach the page's actions, though the menu closes as they activate.
+ * Shown to fail: with the menu taken off its button as soon as it closed,
+ * the search stayed empty ("" == "MENU-CASE-5"). */
+static void
+test_row_menu_reaches_actions (void)
+{
+  ReflectApplication *app = get_app ();
+  g_autoptr(GError) error = NULL;
+  ReflectStore *store = reflect_application_get_store (app);
+  ReflectCatalog *catalog = reflect_application_get_catalog (app);
+  GtkWidget *window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_autoptr(ReflectSession) session = NULL;
+  ReflectSessionsPage *page;
+  GtkWidget *button, *popover, *item, *entry;
+
+  session = reflect_session_new (reflect_catalog_find_model (catalog, "spr"));
+  reflect_session_set_case_ref (session, "MENU-CASE-5");
+  reflect_session_set_starts_at (session, g_get_real_time () / G_USEC_PER_SEC + 3600 * 24 * 365);
+  g_assert_true (reflect_store_create_session (store, session, &error));
+  g_assert_no_error (error);
+  wait_until_drawn (window);
+
+  /* Newest first: the session is the first row. */
+  page = find_sessions_page (window);
+  button = find_with_property (GTK_WIDGET (page), GTK_TYPE_BUTTON, "tooltip-text", "Session Actions");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  popover = find_descendant (button, GTK_TYPE_POPOVER_MENU);
+  g_assert_nonnull (popover);
+  g_object_add_weak_pointer (G_OBJECT (popover), (gpointer *)&popover);
+  wait_until_drawn (popover);
+
+  item = find_with_property (popover, g_type_from_name ("GtkModelButton"), "text",
+                             "Show Case History");
+  g_assert_nonnull (item);
+  g_signal_emit_by_name (item, "clicked");
+  wait_until_drawn (window);
+
+  entry = find_descendant (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "MENU-CASE-5");
+  /* And the menu is gone, not kept for every row that was ever used. */
+  g_assert_null (popover);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sessions.search", NULL));
+}
+
+static GtkWidget *
 find_shortcut (GtkWidget  *widget,
                const char *title)
 {
@@ -347,6 +420,7 @@ main (int   argc,
   g_test_add_func ("/ui/sessions/match-markup", test_match_markup);
   g_test_add_func ("/ui/sessions/filters-made-on-first-search",
                    test_filters_made_on_first_search);
+  g_test_add_func ("/ui/sessions/row-menu-reaches-actions", test_row_menu_reaches_actions);
   g_test_add_func ("/ui/sessions/shortcuts-window-shows-accelerators",
                    test_shortcuts_window_shows_accelerators);
   g_test_add_func ("/ui/sessions/search-and-delete-with-undo", test_search_and_delete_with_undo);

@@ -16,7 +16,7 @@
 
 #define UNDO_SECONDS 5
 /* No row is shorter than this (a heading and a line of text, padded). */
-#define MIN_ROW_HEIGHT 56
+#define MIN_ROW_HEIGHT 60
 /* Rows shown at first when the height is not known: a tall screen. */
 #define TALL_SCREEN_ROWS 24
 /* Rows added each frame after the first. */
@@ -58,14 +58,37 @@ struct _ReflectSessionsPage
 
 G_DEFINE_FINAL_TYPE (ReflectSessionsPage, reflect_sessions_page, GTK_TYPE_WIDGET)
 
+static gboolean
+unparent_row_menu (gpointer data)
+{
+  GtkWidget *popover = data;
+
+  if (gtk_widget_get_parent (popover) != NULL)
+    gtk_widget_unparent (popover);
+  g_object_unref (popover);
+  return G_SOURCE_REMOVE;
+}
+
+/* Not at once: a menu item closes the menu before it activates its action,
+ * which is looked up from the menu's place among the widgets. */
 static void
-create_row_menu_cb (GtkMenuButton *button,
-                    gpointer       user_data)
+row_menu_closed_cb (GtkPopover *popover)
+{
+  g_idle_add (unparent_row_menu, g_object_ref (popover));
+}
+
+/* A row's menu is a plain button that makes its popover when pressed: a
+ * GtkMenuButton in every row the list keeps ready made the list slow to
+ * appear, even with its menu left unmade. */
+static void
+row_menu_clicked_cb (GtkButton *button,
+                     gpointer   user_data)
 {
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "session-id"));
   const char *case_ref = g_object_get_data (G_OBJECT (button), "case-ref");
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenuItem) entry = NULL;
+  GtkWidget *popover;
 
   entry = g_menu_item_new (_("_Open"), NULL);
   g_menu_item_set_action_and_target_value (entry, "win.open-session", g_variant_new_int64 (id));
@@ -83,7 +106,11 @@ create_row_menu_cb (GtkMenuButton *button,
   entry = g_menu_item_new (_("_Delete…"), NULL);
   g_menu_item_set_action_and_target_value (entry, "sessions.delete", g_variant_new_int64 (id));
   g_menu_append_item (menu, entry);
-  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+
+  popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+  gtk_widget_set_parent (popover, GTK_WIDGET (button));
+  g_signal_connect (popover, "closed", G_CALLBACK (row_menu_closed_cb), NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
 }
 
 static void
@@ -96,7 +123,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *subtitle = gtk_inscription_new (NULL);
   GtkWidget *state = gtk_label_new (NULL);
   GtkWidget *match = gtk_label_new (NULL);
-  GtkWidget *menu = gtk_menu_button_new ();
+  GtkWidget *menu = gtk_button_new_from_icon_name ("view-more-symbolic");
 
   gtk_widget_add_css_class (grid, "reflect-session-row");
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
@@ -128,11 +155,12 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (match), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (match, "reflect-match");
 
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu), "view-more-symbolic");
   gtk_widget_set_valign (menu, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (menu, "flat");
   gtk_widget_set_tooltip_text (menu, _("Session Actions"));
-  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (menu), create_row_menu_cb, NULL, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (menu), GTK_ACCESSIBLE_PROPERTY_HAS_POPUP, TRUE,
+                                  -1);
+  g_signal_connect (menu, "clicked", G_CALLBACK (row_menu_clicked_cb), NULL);
 
   gtk_grid_attach (GTK_GRID (grid), title, 0, 0, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), subtitle, 0, 1, 1, 1);
@@ -186,9 +214,6 @@ bind_row_cb (GtkSignalListItemFactory *factory,
       gtk_label_set_markup (GTK_LABEL (match), markup);
     }
 
-  /* The menu is made when it is opened: a menu for each of the rows the
-   * list keeps ready would make the list slow to appear. */
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), NULL);
   g_object_set_data (G_OBJECT (menu_button), "session-id", GSIZE_TO_POINTER ((gsize)id));
   g_object_set_data_full (G_OBJECT (menu_button), "case-ref",
                           g_strdup (reflect_session_get_case_ref (session)), g_free);
