@@ -231,6 +231,66 @@ test_filters (Fixture       *f,
 }
 
 static void
+count_changes_cb (GListModel *list,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *changes)
+{
+  changes[0] = position;
+  changes[1] = removed;
+  changes[2] = added;
+}
+
+/* The Sessions list reads the newest few first and the rest after the
+ * first frame: the second read keeps what the first gave. */
+static void
+test_newest_first_then_the_rest (Fixture       *f,
+                                 gconstpointer  data)
+{
+  ReflectSessionFilter filter = REFLECT_SESSION_FILTER_INIT;
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(GArray) all = NULL;
+  g_autoptr(GHashTable) pending = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(ReflectSession) third = NULL;
+  guint changes[3] = { G_MAXUINT, G_MAXUINT, G_MAXUINT };
+  gint64 newest = 0;
+
+  for (guint i = 0; i < 10; i++)
+    newest = add_session (f, "space-to-think", "C-1", 1700000000 + i * 86400,
+                          REFLECT_SESSION_FINISHED);
+
+  filter.limit = 3;
+  list = reflect_store_list_sessions_filtered (f->store, &filter, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 3);
+  g_assert_cmpint (reflect_session_list_get_id (REFLECT_SESSION_LIST (list), 0), ==, newest);
+  third = g_list_model_get_item (list, 2);
+
+  filter.limit = 0;
+  all = reflect_store_list_session_ids (f->store, &filter, NULL);
+  g_assert_cmpuint (all->len, ==, 10);
+  g_signal_connect (list, "items-changed", G_CALLBACK (count_changes_cb), changes);
+  reflect_session_list_set_ids (REFLECT_SESSION_LIST (list), all);
+  g_assert_cmpuint (changes[0], ==, 3);
+  g_assert_cmpuint (changes[1], ==, 0);
+  g_assert_cmpuint (changes[2], ==, 7);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 10);
+  {
+    g_autoptr(ReflectSession) again = g_list_model_get_item (list, 2);
+    g_assert_true (again == third);
+  }
+
+  /* One awaiting deletion is left out, and the limit still gives three. */
+  g_hash_table_add (pending, g_memdup2 (&newest, sizeof newest));
+  filter.exclude_ids = pending;
+  filter.limit = 3;
+  g_clear_object (&list);
+  list = reflect_store_list_sessions_filtered (f->store, &filter, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 3);
+  g_assert_cmpint (reflect_session_list_get_id (REFLECT_SESSION_LIST (list), 0), !=, newest);
+}
+
+static void
 test_follow_up (Fixture       *f,
                 gconstpointer  data)
 {
@@ -399,6 +459,7 @@ main (int   argc,
   ADD ("/history/search", test_search);
   ADD ("/history/filters", test_filters);
   ADD ("/history/session-list", test_session_list);
+  ADD ("/history/newest-first-then-the-rest", test_newest_first_then_the_rest);
   ADD ("/history/follow-up", test_follow_up);
   ADD ("/history/retention", test_retention);
   ADD ("/history/delete-clears-index", test_delete_clears_index);

@@ -261,6 +261,42 @@ test_filters_made_on_first_search (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sessions.search", NULL));
 }
 
+/* The list reads a screenful of sessions first and the rest once that is
+ * on screen: all of them must be there a few frames later. */
+static void
+test_list_reads_the_rest_after_first_frame (void)
+{
+  ReflectApplication *app = get_app ();
+  g_autoptr(GError) error = NULL;
+  ReflectStore *store = reflect_application_get_store (app);
+  ReflectCatalog *catalog = reflect_application_get_catalog (app);
+  GtkWidget *window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  ReflectSessionsPage *page = find_sessions_page (window);
+  g_autoptr(GListModel) all = NULL;
+  guint total;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autoptr(ReflectSession) session = reflect_session_new (reflect_catalog_find_model (catalog, "spr"));
+      g_autofree char *case_ref = g_strdup_printf ("MANY-%u", i);
+
+      reflect_session_set_case_ref (session, case_ref);
+      g_assert_true (reflect_store_create_session (store, session, &error));
+      g_assert_no_error (error);
+    }
+  all = reflect_store_list_sessions (store, &error);
+  total = g_list_model_get_n_items (all);
+
+  reflect_sessions_page_reload (page);
+  g_assert_cmpuint (g_list_model_get_n_items (reflect_sessions_page_get_sessions (page)), <, total);
+  for (guint frame = 0; frame < 3; frame++)
+    {
+      gtk_widget_queue_draw (window);
+      wait_until_drawn (window);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (reflect_sessions_page_get_sessions (page)), ==, total);
+}
+
 static GtkWidget *
 find_with_property (GtkWidget  *widget,
                     GType       type,
@@ -421,6 +457,8 @@ main (int   argc,
   g_test_add_func ("/ui/sessions/filters-made-on-first-search",
                    test_filters_made_on_first_search);
   g_test_add_func ("/ui/sessions/row-menu-reaches-actions", test_row_menu_reaches_actions);
+  g_test_add_func ("/ui/sessions/list-reads-the-rest-after-first-frame",
+                   test_list_reads_the_rest_after_first_frame);
   g_test_add_func ("/ui/sessions/shortcuts-window-shows-accelerators",
                    test_shortcuts_window_shows_accelerators);
   g_test_add_func ("/ui/sessions/search-and-delete-with-undo", test_search_and_delete_with_undo);

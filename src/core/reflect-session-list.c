@@ -188,3 +188,41 @@ reflect_session_list_get_id (ReflectSessionList *self,
 
   return position < self->ids->len ? g_array_index (self->ids, gint64, position) : 0;
 }
+
+/**
+ * reflect_session_list_set_ids:
+ * @ids: the sessions, in order
+ *
+ * Lists @ids instead.  A list read in two goes (a screenful first, the
+ * rest after) keeps the part they share: only what follows it changes.
+ * Not for a list with matches.
+ */
+void
+reflect_session_list_set_ids (ReflectSessionList *self,
+                              GArray             *ids)
+{
+  guint kept = 0;
+  guint removed, added;
+  GHashTableIter iter;
+  gpointer position;
+
+  g_return_if_fail (REFLECT_IS_SESSION_LIST (self));
+  g_return_if_fail (ids != NULL && g_array_get_element_size (ids) == sizeof (gint64));
+  g_return_if_fail (self->doc_ids == NULL);
+
+  while (kept < self->ids->len && kept < ids->len &&
+         g_array_index (self->ids, gint64, kept) == g_array_index (ids, gint64, kept))
+    kept++;
+  removed = self->ids->len - kept;
+  added = ids->len - kept;
+
+  g_hash_table_iter_init (&iter, self->cache);
+  while (g_hash_table_iter_next (&iter, &position, NULL))
+    if (GPOINTER_TO_UINT (position) >= kept)
+      g_hash_table_iter_remove (&iter);
+
+  g_array_unref (self->ids);
+  self->ids = g_array_ref (ids);
+  if (removed > 0 || added > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), kept, removed, added);
+}

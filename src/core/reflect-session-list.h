@@ -24,5 +24,7 @@ ReflectSessionList *reflect_session_list_new_with_matches (ReflectStore *store,
                                                            GPtrArray    *folded_words);
 gint64              reflect_session_list_get_id (ReflectSessionList *self,
                                                  guint               position);
+void                reflect_session_list_set_ids (ReflectSessionList *self,
+                                                  GArray             *ids);
 
 G_END_DECLS

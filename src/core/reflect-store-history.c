@@ -289,11 +289,15 @@ reflect_store_list_session_ids (ReflectStore               *self,
   stmt = reflect_store_prepare (self,
     "SELECT id FROM sessions WHERE " FILTER_SQL
     " AND (?5 IS NULL OR case_ref LIKE ?5 ESCAPE '\\')"
-    " ORDER BY starts_at DESC, id DESC", error);
+    " ORDER BY starts_at DESC, id DESC LIMIT ?6", error);
   if (stmt == NULL)
     return NULL;
 
   bind_filter (stmt, filter);
+  /* Those awaiting deletion are left out below, so ask for as many more. */
+  sqlite3_bind_int64 (stmt, 6, filter->limit == 0 ? -1
+                      : (gint64)filter->limit + (filter->exclude_ids != NULL
+                                                 ? g_hash_table_size (filter->exclude_ids) : 0));
   if (filter->case_ref != NULL && *filter->case_ref != '\0')
     {
       GString *pattern = g_string_new (NULL);

@@ -20,9 +20,10 @@ typedef struct
   gint64      until;      /* unix time, exclusive; 0 for no upper bound */
   const char *case_ref;   /* the case reference starts with this */
   GHashTable *exclude_ids; /* gint64 ids left out, as deleted ones awaiting undo */
+  guint       limit;      /* the newest so many (or a few more); 0 for all; not for a search */
 } ReflectSessionFilter;
 
-#define REFLECT_SESSION_FILTER_INIT { NULL, -1, 0, 0, NULL, NULL }
+#define REFLECT_SESSION_FILTER_INIT { NULL, -1, 0, 0, NULL, NULL, 0 }
 
 char       *reflect_store_build_match_query        (const char                 *text);
 GListModel *reflect_store_search_sessions          (ReflectStore               *self,

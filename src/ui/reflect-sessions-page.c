@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "reflect-session-filters.h"
+#include "reflect-session-list.h"
 #include "reflect-sessions-page.h"
 #include "reflect-store-history.h"
 
@@ -51,6 +52,8 @@ struct _ReflectSessionsPage
   GListModel      *sessions;
   GtkSliceListModel *reveal;         /* the part of @sessions the list shows so far */
   guint            reveal_tick;
+  guint            reveal_frames;
+  gboolean         partial;         /* @sessions holds only the newest; the rest come later */
   GHashTable      *pending_deletes; /* gint64 ids hidden, deleted when the toast goes */
   gulong           changed_id;
   guint            has_any : 1;
@@ -453,6 +456,8 @@ stop_reveal (ReflectSessionsPage *self)
   if (self->reveal_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->reveal_tick);
   self->reveal_tick = 0;
+  self->reveal_frames = 0;
+  self->partial = FALSE;
   g_clear_object (&self->reveal);
 }
 
@@ -569,6 +574,37 @@ reflect_sessions_page_set_catalog (ReflectSessionsPage *self,
     reflect_session_filters_set_catalog (self->filters, catalog);
 }
 
+static gboolean
+read_filter (ReflectSessionsPage  *self,
+             ReflectSessionFilter *filter)
+{
+  if (self->filters != NULL)
+    reflect_session_filters_read (self->filters, filter);
+  /* Deleted ones waiting for their undo toast to go are not listed. */
+  filter->exclude_ids = self->pending_deletes;
+  return filter->model_id != NULL || filter->state >= 0 || filter->from || filter->until;
+}
+
+/* The ids of the sessions past the first screenful, read once that is on
+ * screen: all of them take a 10,000-session store a few milliseconds. */
+static void
+read_the_rest (ReflectSessionsPage *self)
+{
+  ReflectSessionFilter filter = REFLECT_SESSION_FILTER_INIT;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->partial = FALSE;
+  read_filter (self, &filter);
+  ids = reflect_store_list_session_ids (self->store, &filter, &error);
+  if (ids == NULL)
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+  reflect_session_list_set_ids (REFLECT_SESSION_LIST (self->sessions), ids);
+}
+
 /* Enough rows to fill the list's height, or the window's it will have:
  * every row more is text to lay out and draw before the first frame. */
 static guint
@@ -598,8 +634,18 @@ reveal_rows_cb (GtkWidget     *widget,
                 gpointer       user_data)
 {
   ReflectSessionsPage *self = user_data;
-  guint n_items = g_list_model_get_n_items (self->sessions);
-  guint size = gtk_slice_list_model_get_size (self->reveal) + ROWS_PER_FRAME;
+  guint n_items;
+  guint size;
+
+  /* Ticks come before a frame is laid out: the first frame shows the
+   * screenful alone, and the rest of the ids are read for the second. */
+  if (self->reveal_frames++ == 0)
+    return G_SOURCE_CONTINUE;
+  if (self->partial)
+    read_the_rest (self);
+
+  n_items = g_list_model_get_n_items (self->sessions);
+  size = gtk_slice_list_model_get_size (self->reveal) + ROWS_PER_FRAME;
 
   if (size >= ROWS_BUILT_BY_GTK)
     size = n_items;
@@ -630,17 +676,20 @@ reflect_sessions_page_reload (ReflectSessionsPage *self)
 
   g_return_if_fail (REFLECT_IS_SESSIONS_PAGE (self));
 
-  if (self->filters != NULL)
-    reflect_session_filters_read (self->filters, &filter);
-  filtering = filter.model_id != NULL || filter.state >= 0 || filter.from || filter.until;
+  filtering = read_filter (self, &filter);
+  first_rows = rows_for_a_screenful (self);
 
-  /* Deleted ones waiting for their undo toast to go are not listed. */
-  filter.exclude_ids = self->pending_deletes;
-  /* Both read session ids alone; the rows read their sessions. */
+  /* Both read session ids alone; the rows read their sessions.  The list
+   * reads a screenful now and the rest after the first frame. */
+  stop_reveal (self);
   if (self->store != NULL && searching)
     sessions = reflect_store_search_sessions (self->store, text, &filter, 200, &error);
   else if (self->store != NULL)
-    sessions = reflect_store_list_sessions_filtered (self->store, &filter, &error);
+    {
+      filter.limit = first_rows;
+      sessions = reflect_store_list_sessions_filtered (self->store, &filter, &error);
+      self->partial = sessions != NULL && g_list_model_get_n_items (sessions) >= first_rows;
+    }
   if (error != NULL)
     g_warning ("%s", error->message);
   if (sessions == NULL)
@@ -652,10 +701,8 @@ reflect_sessions_page_reload (ReflectSessionsPage *self)
     self->has_any = g_list_model_get_n_items (self->sessions) > 0;
 
   /* A long list is revealed a screenful first: see reveal_rows_cb(). */
-  stop_reveal (self);
-  first_rows = rows_for_a_screenful (self);
   self->reveal = gtk_slice_list_model_new (g_object_ref (self->sessions), 0, first_rows);
-  if (g_list_model_get_n_items (self->sessions) > first_rows)
+  if (self->partial || g_list_model_get_n_items (self->sessions) > first_rows)
     self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view),
                                                       reveal_rows_cb, self, NULL);
   selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->reveal))));
