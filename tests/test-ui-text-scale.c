@@ -42,6 +42,7 @@
 static char *home;
 static ReflectApplication *the_app;
 static gint64 session_id;
+static double text_scale;
 
 static void
 iterate (void)
@@ -60,6 +61,7 @@ wait_until_drawn (GtkWidget *widget)
 static void
 set_text_scale (double factor)
 {
+  text_scale = factor;
   g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", (int)(factor * 96 * 1024), NULL);
   iterate ();
 }
@@ -277,6 +279,33 @@ check_label (GtkWidget  *label,
     }
 }
 
+/* A widget placed past the bottom of its parent draws over whatever is
+ * below: a row given the height of one line for a flow box that wrapped. */
+static void
+check_overflow (GtkWidget  *widget,
+                const char *what,
+                GString    *faults)
+{
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+  graphene_rect_t bounds;
+
+  /* What scrolls may well reach past the bottom. */
+  if (parent == NULL || GTK_IS_SCROLLABLE (parent) || GTK_IS_SCROLLED_WINDOW (parent) ||
+      GTK_IS_NATIVE (widget) || !gtk_widget_compute_bounds (widget, parent, &bounds))
+    return;
+  if (bounds.origin.y + bounds.size.height > gtk_widget_get_height (parent) + 1)
+    {
+      g_autoptr(GString) name = g_string_new (NULL);
+      g_autoptr(GString) parent_name = g_string_new (NULL);
+
+      describe (name, widget);
+      describe (parent_name, parent);
+      g_string_append_printf (faults, "%s: %s reaches %.0f px down %s, %d px high\n", what,
+                              name->str, bounds.origin.y + bounds.size.height, parent_name->str,
+                              gtk_widget_get_height (parent));
+    }
+}
+
 static void
 check_labels (GtkWidget  *widget,
               const char *what,
@@ -286,6 +315,7 @@ check_labels (GtkWidget  *widget,
     return;
   if (GTK_IS_LABEL (widget))
     check_label (widget, what, faults);
+  check_overflow (widget, what, faults);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
        child = gtk_widget_get_next_sibling (child))
     check_labels (child, what, faults);
@@ -298,7 +328,7 @@ check_window (GtkWidget  *window,
               const char *what,
               GString    *faults)
 {
-  g_autofree char *shot = g_strdup_printf ("text-scale-%s.png", what);
+  g_autofree char *shot = g_strdup_printf ("text-scale-%.0f-%s.png", text_scale * 100, what);
 
   gtk_window_unmaximize (GTK_WINDOW (window));
   gtk_window_set_default_size (GTK_WINDOW (window), SCREEN_WIDTH, SCREEN_HEIGHT);
@@ -367,19 +397,20 @@ assert_no_faults (GString *faults)
 {
   if (faults->len == 0)
     return;
-  g_test_message ("At 200 %% text on an %d × %d screen:\n%s", SCREEN_WIDTH, SCREEN_HEIGHT,
-                  faults->str);
+  g_test_message ("At %.0f %% text on an %d × %d screen:\n%s", text_scale * 100, SCREEN_WIDTH,
+                  SCREEN_HEIGHT, faults->str);
   g_test_fail ();
 }
 
 static void
-test_workspace_views (void)
+test_workspace_views (gconstpointer data)
 {
   ReflectWindow *window = get_window ();
   g_autoptr(GString) faults = g_string_new (NULL);
   static const char *views[] = { "facilitate", "people", "questions", "record" };
   static const char *models[] = { "space-to-think", "spr", "morrison", "durham" };
 
+  set_text_scale (*(const double *)data);
   check_window (GTK_WIDGET (window), "sessions", faults);
 
   /* Each model brings its own: SPR its balance of attention, Morrison a
@@ -411,6 +442,7 @@ test_dialogs (void)
   g_autoptr(GString) faults = g_string_new (NULL);
   GtkWidget *record;
 
+  set_text_scale (2.0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-session", NULL));
   check_window (GTK_WIDGET (find_toplevel (REFLECT_TYPE_NEW_SESSION_DIALOG)), "new-session",
                 faults);
@@ -451,6 +483,7 @@ test_shortcuts_window (void)
   g_autoptr(GString) faults = g_string_new (NULL);
   GtkWidget *shortcuts;
 
+  set_text_scale (2.0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-shortcuts", NULL));
   shortcuts = GTK_WIDGET (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
   g_assert_nonnull (shortcuts);
@@ -467,13 +500,16 @@ int
 main (int   argc,
       char *argv[])
 {
+  static const double normal = 1.0;
+  static const double large = 2.0;
   int status;
 
   home = reflect_test_make_data_home ();
   gtk_test_init (&argc, &argv, NULL);
-  set_text_scale (2.0);
 
-  g_test_add_func ("/ui/text-scale/workspace-views", test_workspace_views);
+  /* At the normal size too: what wraps at 200 % must not overlap at 100 %. */
+  g_test_add_data_func ("/ui/text-scale/100/workspace-views", &normal, test_workspace_views);
+  g_test_add_data_func ("/ui/text-scale/200/workspace-views", &large, test_workspace_views);
   g_test_add_func ("/ui/text-scale/dialogs", test_dialogs);
   g_test_add_func ("/ui/text-scale/shortcuts-window", test_shortcuts_window);
 
