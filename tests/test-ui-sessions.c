@@ -56,6 +56,11 @@ find_descendant (GtkWidget *widget,
 
 #define find_sessions_page(w) REFLECT_SESSIONS_PAGE (find_descendant (w, REFLECT_TYPE_SESSIONS_PAGE))
 
+static GtkWidget *find_with_property (GtkWidget  *widget,
+                                      GType       type,
+                                      const char *property,
+                                      const char *value);
+
 static char *home;
 static ReflectApplication *the_app;
 
@@ -93,6 +98,15 @@ test_create_session_survives_new_window (void)
 
   page = find_sessions_page (GTK_WIDGET (window));
   g_assert_cmpuint (g_list_model_get_n_items (reflect_sessions_page_get_sessions (page)), ==, 0);
+
+  /* With nothing to list, the empty page (made when first shown) says
+   * what Reflect is for, and offers a new session. */
+  {
+    GtkWidget *empty = find_with_property (GTK_WIDGET (page), ADW_TYPE_STATUS_PAGE, "title",
+                                           "Space to Think Together");
+    g_assert_nonnull (empty);
+    g_assert_true (gtk_widget_get_mapped (empty));
+  }
 
   /* New session, through the window's own action. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-session", NULL));
@@ -182,9 +196,16 @@ test_search_and_delete_with_undo (void)
   reflect_sessions_page_reload (page);
   g_assert_cmpuint (g_list_model_get_n_items (reflect_sessions_page_get_sessions (page)), ==, 1);
 
-  /* FTS syntax is plain text. */
+  /* FTS syntax is plain text; finding nothing says so. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "\"NEAR( -*");
   reflect_sessions_page_reload (page);
+  wait_until_drawn (GTK_WIDGET (window));
+  {
+    GtkWidget *none = find_with_property (GTK_WIDGET (page), ADW_TYPE_STATUS_PAGE, "title",
+                                          "No Sessions Found");
+    g_assert_nonnull (none);
+    g_assert_true (gtk_widget_get_mapped (none));
+  }
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
   reflect_sessions_page_reload (page);
 

@@ -16,6 +16,8 @@
 #include "reflect-store-history.h"
 
 #define UNDO_SECONDS 5
+/* About the height of a header bar. */
+#define HEADER_BAR_HEIGHT 47
 /* No row is shorter than this (a heading and a line of text, padded). */
 #define MIN_ROW_HEIGHT 60
 /* Rows shown at first when the height is not known: a tall screen. */
@@ -34,10 +36,8 @@ struct _ReflectSessionsPage
   GtkWidget        parent_instance;
 
   GtkStack        *content_stack;
-  AdwStatusPage   *empty_page;
-  AdwStatusPage   *no_results_page;
   GtkListView     *list_view;
-  GtkButton       *empty_new_button;
+  GtkWidget       *empty_new_button;  /* on the empty page, once it is made */
   GtkMenuButton   *menu_button;
   GMenuModel      *primary_menu;
   GtkToggleButton *search_button;
@@ -503,13 +503,10 @@ reflect_sessions_page_class_init (ReflectSessionsPageClass *klass)
                                                "/io/github/reflect_practice/Reflect/ui/reflect-sessions-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ReflectSessionsPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, ReflectSessionsPage, list_view);
-  gtk_widget_class_bind_template_child (widget_class, ReflectSessionsPage, empty_new_button);
   gtk_widget_class_bind_template_child (widget_class, ReflectSessionsPage, search_button);
   gtk_widget_class_bind_template_child (widget_class, ReflectSessionsPage, search_bar);
   gtk_widget_class_bind_template_child (widget_class, ReflectSessionsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ReflectSessionsPage, search_box);
-  gtk_widget_class_bind_template_child (widget_class, ReflectSessionsPage, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, ReflectSessionsPage, no_results_page);
   gtk_widget_class_bind_template_child (widget_class, ReflectSessionsPage, menu_button);
   gtk_widget_class_bind_template_child (widget_class, ReflectSessionsPage, primary_menu);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
@@ -605,6 +602,31 @@ read_the_rest (ReflectSessionsPage *self)
   reflect_session_list_set_ids (REFLECT_SESSION_LIST (self->sessions), ids);
 }
 
+/* Shows the "empty" or "no-results" page, made the first time. */
+static void
+show_status_page (ReflectSessionsPage *self,
+                  const char          *name)
+{
+  gboolean empty = g_str_equal (name, "empty");
+
+  if (gtk_stack_get_child_by_name (self->content_stack, name) == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new ();
+      g_autoptr(GError) error = NULL;
+      const char *ids[] = { empty ? "empty_page" : "no_results_page", NULL };
+
+      if (!gtk_builder_add_objects_from_resource (builder,
+                                                  "/io/github/reflect_practice/Reflect/ui/reflect-sessions-status.ui",
+                                                  ids, &error))
+        g_error ("%s", error->message);
+      gtk_stack_add_named (self->content_stack, GTK_WIDGET (gtk_builder_get_object (builder, ids[0])),
+                           name);
+      if (empty)
+        self->empty_new_button = GTK_WIDGET (gtk_builder_get_object (builder, "empty_new_button"));
+    }
+  gtk_stack_set_visible_child_name (self->content_stack, name);
+}
+
 /* Enough rows to fill the list's height, or the window's it will have:
  * every row more is text to lay out and draw before the first frame. */
 static guint
@@ -614,9 +636,13 @@ rows_for_a_screenful (ReflectSessionsPage *self)
   int height = gtk_widget_get_height (GTK_WIDGET (self->content_stack));
   int width;
 
-  /* GTK 4.8 writes both sizes: neither may be NULL. */
+  /* GTK 4.8 writes both sizes: neither may be NULL.  The list has the
+   * window's height less the header bar's. */
   if (height <= 0 && GTK_IS_WINDOW (root) && !gtk_window_is_maximized (GTK_WINDOW (root)))
-    gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+    {
+      gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+      height -= HEADER_BAR_HEIGHT;
+    }
   if (height <= 0)
     return TALL_SCREEN_ROWS;
   return height / MIN_ROW_HEIGHT + 1;
@@ -708,20 +734,10 @@ reflect_sessions_page_reload (ReflectSessionsPage *self)
   selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->reveal))));
   gtk_list_view_set_model (self->list_view, selection);
 
-  /* The status pages get their large icons when first shown: an SVG
-   * loaded at launch costs megabytes the list alone never needs. */
   if (g_list_model_get_n_items (self->sessions) > 0)
     gtk_stack_set_visible_child_name (self->content_stack, "list");
-  else if (searching || filtering)
-    {
-      adw_status_page_set_icon_name (self->no_results_page, "system-search-symbolic");
-      gtk_stack_set_visible_child_name (self->content_stack, "no-results");
-    }
   else
-    {
-      adw_status_page_set_icon_name (self->empty_page, "io.github.reflect_practice.Reflect-symbolic");
-      gtk_stack_set_visible_child_name (self->content_stack, "empty");
-    }
+    show_status_page (self, searching || filtering ? "no-results" : "empty");
 }
 
 void
@@ -732,7 +748,8 @@ reflect_sessions_page_focus (ReflectSessionsPage *self)
   if (g_list_model_get_n_items (self->sessions) > 0)
     gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
   else
-    gtk_widget_grab_focus (GTK_WIDGET (self->empty_new_button));
+    gtk_widget_grab_focus (self->empty_new_button != NULL ? self->empty_new_button
+                                                          : GTK_WIDGET (self->list_view));
 }
 
 /**
