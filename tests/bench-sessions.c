@@ -35,7 +35,7 @@
 #define N_SESSIONS 10000
 #define N_NOTES_PER_SESSION 10
 #define N_NAMES 60
-#define RUNS 5
+#define RUNS 11
 
 static const char *words[] = {
   "housing", "tenancy", "school", "nurse", "visit", "attendance", "health", "mother", "father",
