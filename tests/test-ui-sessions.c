@@ -318,6 +318,49 @@ test_list_reads_the_rest_after_first_frame (void)
   g_assert_cmpuint (g_list_model_get_n_items (reflect_sessions_page_get_sessions (page)), ==, total);
 }
 
+/* While a session is open its saves change the store; the hidden list is
+ * read again when it is shown, not after every save.  Shown to fail with
+ * the list read again on every change: "'…get_sessions (page) == before'
+ * should be TRUE". */
+static void
+test_hidden_list_reads_again_when_shown (void)
+{
+  ReflectApplication *app = get_app ();
+  g_autoptr(GError) error = NULL;
+  ReflectStore *store = reflect_application_get_store (app);
+  ReflectCatalog *catalog = reflect_application_get_catalog (app);
+  GtkWidget *window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  ReflectSessionsPage *page = find_sessions_page (window);
+  g_autoptr(ReflectSession) open = reflect_session_new (reflect_catalog_find_model (catalog, "spr"));
+  g_autoptr(ReflectSession) later = reflect_session_new (reflect_catalog_find_model (catalog, "spr"));
+  GListModel *before;
+
+  /* No sliding between places: the list is hidden as soon as it goes. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  reflect_session_set_case_ref (open, "HIDDEN-OPEN");
+  g_assert_true (reflect_store_create_session (store, open, &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (window, "win.open-session", "x",
+                                             reflect_session_get_id (open)));
+  wait_until_drawn (window);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
+
+  before = reflect_sessions_page_get_sessions (page);
+  reflect_session_set_case_ref (later, "HIDDEN-LATER");
+  /* Newer than any other in this test run, so it is listed first. */
+  reflect_session_set_starts_at (later, g_get_real_time () / G_USEC_PER_SEC + 3600 * 24 * 800);
+  g_assert_true (reflect_store_create_session (store, later, &error));
+  g_assert_true (reflect_sessions_page_get_sessions (page) == before);
+
+  g_assert_true (gtk_widget_activate_action (window, "win.show-sessions", NULL));
+  wait_until_drawn (window);
+  g_assert_true (reflect_sessions_page_get_sessions (page) != before);
+  {
+    g_autoptr(ReflectSession) first = g_list_model_get_item (reflect_sessions_page_get_sessions (page), 0);
+    g_assert_cmpstr (reflect_session_get_case_ref (first), ==, "HIDDEN-LATER");
+  }
+}
+
 static GtkWidget *
 find_with_property (GtkWidget  *widget,
                     GType       type,
@@ -478,6 +521,8 @@ main (int   argc,
   g_test_add_func ("/ui/sessions/filters-made-on-first-search",
                    test_filters_made_on_first_search);
   g_test_add_func ("/ui/sessions/row-menu-reaches-actions", test_row_menu_reaches_actions);
+  g_test_add_func ("/ui/sessions/hidden-list-reads-again-when-shown",
+                   test_hidden_list_reads_again_when_shown);
   g_test_add_func ("/ui/sessions/list-reads-the-rest-after-first-frame",
                    test_list_reads_the_rest_after_first_frame);
   g_test_add_func ("/ui/sessions/shortcuts-window-shows-accelerators",

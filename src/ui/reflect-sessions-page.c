@@ -57,6 +57,7 @@ struct _ReflectSessionsPage
   GHashTable      *pending_deletes; /* gint64 ids hidden, deleted when the toast goes */
   gulong           changed_id;
   guint            has_any : 1;
+  guint            stale : 1;       /* the store changed while the page was hidden */
 };
 
 G_DEFINE_FINAL_TYPE (ReflectSessionsPage, reflect_sessions_page, GTK_TYPE_WIDGET)
@@ -287,7 +288,24 @@ static void
 store_changed_cb (ReflectSessionsPage *self,
                   gint64               session_id)
 {
+  /* While a session is open, each note saved changes the store: the
+   * list is read again when it is next shown, not after every save. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
   reflect_sessions_page_reload (self);
+}
+
+static void
+reflect_sessions_page_map (GtkWidget *widget)
+{
+  ReflectSessionsPage *self = REFLECT_SESSIONS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (reflect_sessions_page_parent_class)->map (widget);
+  if (self->stale)
+    reflect_sessions_page_reload (self);
 }
 
 static void
@@ -497,6 +515,7 @@ reflect_sessions_page_class_init (ReflectSessionsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = reflect_sessions_page_dispose;
+  widget_class->map = reflect_sessions_page_map;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -702,6 +721,7 @@ reflect_sessions_page_reload (ReflectSessionsPage *self)
 
   g_return_if_fail (REFLECT_IS_SESSIONS_PAGE (self));
 
+  self->stale = FALSE;
   filtering = read_filter (self, &filter);
   first_rows = rows_for_a_screenful (self);
 
