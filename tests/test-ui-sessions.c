@@ -81,6 +81,25 @@ get_app (void)
   return the_app;
 }
 
+/* Stores a session, @days_ahead days from now: the list is newest first. */
+static gint64
+add_session (const char          *case_ref,
+             int                  days_ahead,
+             ReflectSessionState  state)
+{
+  ReflectCatalog *catalog = reflect_application_get_catalog (the_app);
+  g_autoptr(ReflectSession) session = reflect_session_new (reflect_catalog_find_model (catalog, "spr"));
+  g_autoptr(GError) error = NULL;
+
+  reflect_session_set_case_ref (session, case_ref);
+  reflect_session_set_state (session, state);
+  reflect_session_set_starts_at (session, g_get_real_time () / G_USEC_PER_SEC + days_ahead * 86400);
+  g_assert_true (reflect_store_create_session (reflect_application_get_store (the_app), session,
+                                               &error));
+  g_assert_no_error (error);
+  return reflect_session_get_id (session);
+}
+
 static void
 test_create_session_survives_new_window (void)
 {
@@ -239,25 +258,14 @@ static void
 test_filters_made_on_first_search (void)
 {
   ReflectApplication *app = get_app ();
-  g_autoptr(GError) error = NULL;
-  ReflectStore *store = reflect_application_get_store (app);
-  ReflectCatalog *catalog = reflect_application_get_catalog (app);
   GtkWidget *window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)));
   ReflectSessionsPage *page;
   GtkWidget *filters;
   GtkWidget *state_filter;
-  g_autoptr(ReflectSession) planned = NULL;
-  g_autoptr(ReflectSession) finished = NULL;
   GListModel *shown;
 
-  planned = reflect_session_new (reflect_catalog_find_model (catalog, "spr"));
-  reflect_session_set_case_ref (planned, "FILTER-PLANNED");
-  g_assert_true (reflect_store_create_session (store, planned, &error));
-  finished = reflect_session_new (reflect_catalog_find_model (catalog, "spr"));
-  reflect_session_set_case_ref (finished, "FILTER-FINISHED");
-  reflect_session_set_state (finished, REFLECT_SESSION_FINISHED);
-  g_assert_true (reflect_store_create_session (store, finished, &error));
-  g_assert_no_error (error);
+  add_session ("FILTER-PLANNED", 0, REFLECT_SESSION_PLANNED);
+  add_session ("FILTER-FINISHED", 0, REFLECT_SESSION_FINISHED);
   wait_until_drawn (window);
 
   page = find_sessions_page (window);
@@ -289,8 +297,6 @@ test_list_reads_the_rest_after_first_frame (void)
 {
   ReflectApplication *app = get_app ();
   g_autoptr(GError) error = NULL;
-  ReflectStore *store = reflect_application_get_store (app);
-  ReflectCatalog *catalog = reflect_application_get_catalog (app);
   GtkWidget *window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)));
   ReflectSessionsPage *page = find_sessions_page (window);
   g_autoptr(GListModel) all = NULL;
@@ -298,14 +304,10 @@ test_list_reads_the_rest_after_first_frame (void)
 
   for (guint i = 0; i < 40; i++)
     {
-      g_autoptr(ReflectSession) session = reflect_session_new (reflect_catalog_find_model (catalog, "spr"));
       g_autofree char *case_ref = g_strdup_printf ("MANY-%u", i);
-
-      reflect_session_set_case_ref (session, case_ref);
-      g_assert_true (reflect_store_create_session (store, session, &error));
-      g_assert_no_error (error);
+      add_session (case_ref, 0, REFLECT_SESSION_PLANNED);
     }
-  all = reflect_store_list_sessions (store, &error);
+  all = reflect_store_list_sessions (reflect_application_get_store (app), &error);
   total = g_list_model_get_n_items (all);
 
   reflect_sessions_page_reload (page);
@@ -326,30 +328,21 @@ static void
 test_hidden_list_reads_again_when_shown (void)
 {
   ReflectApplication *app = get_app ();
-  g_autoptr(GError) error = NULL;
-  ReflectStore *store = reflect_application_get_store (app);
-  ReflectCatalog *catalog = reflect_application_get_catalog (app);
   GtkWidget *window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)));
   ReflectSessionsPage *page = find_sessions_page (window);
-  g_autoptr(ReflectSession) open = reflect_session_new (reflect_catalog_find_model (catalog, "spr"));
-  g_autoptr(ReflectSession) later = reflect_session_new (reflect_catalog_find_model (catalog, "spr"));
   GListModel *before;
 
   /* No sliding between places: the list is hidden as soon as it goes. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  reflect_session_set_case_ref (open, "HIDDEN-OPEN");
-  g_assert_true (reflect_store_create_session (store, open, &error));
-  g_assert_no_error (error);
   g_assert_true (gtk_widget_activate_action (window, "win.open-session", "x",
-                                             reflect_session_get_id (open)));
+                                             add_session ("HIDDEN-OPEN", 0,
+                                                          REFLECT_SESSION_PLANNED)));
   wait_until_drawn (window);
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
 
   before = reflect_sessions_page_get_sessions (page);
-  reflect_session_set_case_ref (later, "HIDDEN-LATER");
   /* Newer than any other in this test run, so it is listed first. */
-  reflect_session_set_starts_at (later, g_get_real_time () / G_USEC_PER_SEC + 3600 * 24 * 800);
-  g_assert_true (reflect_store_create_session (store, later, &error));
+  add_session ("HIDDEN-LATER", 800, REFLECT_SESSION_PLANNED);
   g_assert_true (reflect_sessions_page_get_sessions (page) == before);
 
   g_assert_true (gtk_widget_activate_action (window, "win.show-sessions", NULL));
@@ -394,19 +387,11 @@ static void
 test_row_menu_reaches_actions (void)
 {
   ReflectApplication *app = get_app ();
-  g_autoptr(GError) error = NULL;
-  ReflectStore *store = reflect_application_get_store (app);
-  ReflectCatalog *catalog = reflect_application_get_catalog (app);
   GtkWidget *window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_autoptr(ReflectSession) session = NULL;
   ReflectSessionsPage *page;
   GtkWidget *button, *popover, *item, *entry;
 
-  session = reflect_session_new (reflect_catalog_find_model (catalog, "spr"));
-  reflect_session_set_case_ref (session, "MENU-CASE-5");
-  reflect_session_set_starts_at (session, g_get_real_time () / G_USEC_PER_SEC + 3600 * 24 * 365);
-  g_assert_true (reflect_store_create_session (store, session, &error));
-  g_assert_no_error (error);
+  add_session ("MENU-CASE-5", 365, REFLECT_SESSION_PLANNED);
   wait_until_drawn (window);
 
   /* Newest first: the session is the first row. */
