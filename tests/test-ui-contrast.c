@@ -28,29 +28,32 @@ typedef struct
   const char *what;
   const char *surface;     /* the style class of what is behind the text */
   const char *classes;     /* the text's style classes, space-separated */
+  const char *button;      /* if not NULL, the text is in a button of these classes */
   double      need;
 } Case;
 
 static const Case cases[] = {
-  { "body text on the window", "background", "", 4.5 },
-  { "body text on a card", "card", "", 4.5 },
-  { "dimmed text on the window", "background", "dim-label", 4.5 },
-  { "dimmed text on a card", "card", "dim-label", 4.5 },
-  { "dimmed text in a list", "view", "dim-label", 4.5 },
-  { "dimmed text in the current stage", "card reflect-current-stage", "dim-label", 4.5 },
-  { "warning text on the window", "background", "warning", 4.5 },
-  { "warning text on a card", "card", "warning", 4.5 },
-  { "success text on the window", "background", "success", 4.5 },
-  { "error text on the window", "background", "error", 4.5 },
-  { "error text on a card", "card", "error", 4.5 },
-  { "accent text on the window", "background", "accent", 4.5 },
-  { "a state pill", "view", "reflect-state", 4.5 },
-  { "the Finished pill", "view", "reflect-state success", 4.5 },
-  { "the In progress pill", "view", "reflect-state accent", 4.5 },
-  { "the countdown, paused", "card", "reflect-countdown reflect-paused", 3.0 },
-  { "the countdown, nearly out of time", "card", "reflect-countdown reflect-caution", 3.0 },
-  { "the countdown, over time", "card", "reflect-countdown warning reflect-overrun", 3.0 },
-  { "a nudge", "card reflect-nudge", "", 4.5 },
+  { "body text on the window", "background", "", NULL, 4.5 },
+  { "body text on a card", "card", "", NULL, 4.5 },
+  { "dimmed text on the window", "background", "dim-label", NULL, 4.5 },
+  { "dimmed text on a card", "card", "dim-label", NULL, 4.5 },
+  { "dimmed text in a list", "view", "dim-label", NULL, 4.5 },
+  { "dimmed text in the current stage", "card reflect-current-stage", "dim-label", NULL, 4.5 },
+  { "warning text on the window", "background", "warning", NULL, 4.5 },
+  { "warning text on a card", "card", "warning", NULL, 4.5 },
+  { "success text on the window", "background", "success", NULL, 4.5 },
+  { "error text on the window", "background", "error", NULL, 4.5 },
+  { "error text on a card", "card", "error", NULL, 4.5 },
+  { "accent text on the window", "background", "accent", NULL, 4.5 },
+  { "a state pill", "view", "reflect-state", NULL, 4.5 },
+  { "the Finished pill", "view", "reflect-state success", NULL, 4.5 },
+  { "the In progress pill", "view", "reflect-state accent", NULL, 4.5 },
+  { "the countdown, paused", "card", "reflect-countdown reflect-paused", NULL, 3.0 },
+  { "the countdown, nearly out of time", "card", "reflect-countdown reflect-caution", NULL, 3.0 },
+  { "the countdown, over time", "card", "reflect-countdown warning reflect-overrun", NULL, 3.0 },
+  { "a nudge", "card reflect-nudge", "", NULL, 4.5 },
+  { "a suggested button (Create, Add, Copy)", "background", "", "suggested-action", 4.5 },
+  { "a destructive button (End Session)", "card", "", "destructive-action", 4.5 },
 };
 
 static char *home;
@@ -131,7 +134,17 @@ measure (const Case *c)
   gtk_widget_set_margin_bottom (surface, 12);
   gtk_widget_set_margin_start (surface, 12);
   gtk_widget_set_margin_end (surface, 12);
-  gtk_box_append (GTK_BOX (surface), label);
+  if (c->button != NULL)
+    {
+      GtkWidget *button = gtk_button_new ();
+
+      add_classes (button, c->button);
+      gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+      gtk_button_set_child (GTK_BUTTON (button), label);
+      gtk_box_append (GTK_BOX (surface), button);
+    }
+  else
+    gtk_box_append (GTK_BOX (surface), label);
   gtk_window_set_decorated (GTK_WINDOW (window), FALSE);
   gtk_window_set_child (GTK_WINDOW (window), surface);
   gtk_window_present (GTK_WINDOW (window));
