@@ -228,6 +228,9 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_text (GTK_LABEL (title), reflect_session_get_case_ref (session));
   gtk_inscription_set_text (GTK_INSCRIPTION (subtitle), details);
+  /* Cut short on narrow windows and at large text sizes: the whole of it
+   * is a pointer's rest away, and in the row's accessible name. */
+  gtk_widget_set_tooltip_text (subtitle, details);
   gtk_label_set_text (GTK_LABEL (state), reflect_session_state_get_title (session_state));
 
   gtk_widget_remove_css_class (state, "accent");
