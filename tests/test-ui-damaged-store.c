@@ -21,42 +21,11 @@
 #include "reflect-backup.h"
 #include "reflect-catalog.h"
 #include "reflect-test-env.h"
+#include "reflect-test-ui.h"
 #include "reflect-window.h"
 
-static gpointer
-find_shown_window (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
-#define find_message_dialog() ((AdwMessageDialog *)find_shown_window (ADW_TYPE_MESSAGE_DIALOG))
-#define find_main_window() ((ReflectWindow *)find_shown_window (REFLECT_TYPE_WINDOW))
-
-static gboolean
-timed_out_cb (gpointer user_data)
-{
-  *(gboolean *)user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Iterates until @found says so, for at most ten seconds. */
-#define WAIT_FOR(condition)                                                   \
-  G_STMT_START {                                                              \
-    gboolean timed_out = FALSE;                                               \
-    guint timeout = g_timeout_add_seconds (10, timed_out_cb, &timed_out);     \
-    while (!(condition) && !timed_out)                                        \
-      g_main_context_iteration (NULL, TRUE);                                  \
-    if (!timed_out)                                                           \
-      g_source_remove (timeout);                                              \
-  } G_STMT_END
+#define find_message_dialog() ((AdwMessageDialog *)reflect_test_find_shown_window (ADW_TYPE_MESSAGE_DIALOG))
+#define find_main_window() ((ReflectWindow *)reflect_test_find_shown_window (REFLECT_TYPE_WINDOW))
 
 static void
 make_damaged_store (const char *path)
@@ -125,7 +94,7 @@ test_damaged_store (void)
   g_application_activate (G_APPLICATION (app));
 
   /* A dialog explains, names the file and offers the backup. */
-  WAIT_FOR (find_message_dialog () != NULL);
+  REFLECT_TEST_WAIT_FOR (find_message_dialog () != NULL);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), path));
@@ -147,7 +116,7 @@ test_damaged_store (void)
   g_assert_cmpmem (after, after_length, damaged, damaged_length);
 
   adw_message_dialog_response (dialog, "restore");
-  WAIT_FOR (find_main_window () != NULL);
+  REFLECT_TEST_WAIT_FOR (find_main_window () != NULL);
   window = find_main_window ();
   g_assert_nonnull (window);
 

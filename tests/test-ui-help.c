@@ -17,46 +17,15 @@
 
 #include "reflect-application.h"
 #include "reflect-test-env.h"
+#include "reflect-test-ui.h"
 #include "reflect-window.h"
 
 static char *home;
 /* One for the whole program: a second could not register beside it. */
 static ReflectApplication *app;
 
-static gpointer
-find_shown_window (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
-#define find_message_dialog() ((AdwMessageDialog *)find_shown_window (ADW_TYPE_MESSAGE_DIALOG))
-#define find_main_window() ((ReflectWindow *)find_shown_window (REFLECT_TYPE_WINDOW))
-
-static gboolean
-timed_out_cb (gpointer user_data)
-{
-  *(gboolean *)user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Iterates until @condition holds, for at most ten seconds. */
-#define WAIT_FOR(condition)                                                   \
-  G_STMT_START {                                                              \
-    gboolean timed_out = FALSE;                                               \
-    guint timeout = g_timeout_add_seconds (10, timed_out_cb, &timed_out);     \
-    while (!(condition) && !timed_out)                                        \
-      g_main_context_iteration (NULL, TRUE);                                  \
-    if (!timed_out)                                                           \
-      g_source_remove (timeout);                                              \
-  } G_STMT_END
+#define find_message_dialog() ((AdwMessageDialog *)reflect_test_find_shown_window (ADW_TYPE_MESSAGE_DIALOG))
+#define find_main_window() ((ReflectWindow *)reflect_test_find_shown_window (REFLECT_TYPE_WINDOW))
 
 static void
 show_main_window (void)
@@ -71,7 +40,7 @@ show_main_window (void)
       g_assert_no_error (error);
     }
   g_application_activate (G_APPLICATION (app));
-  WAIT_FOR (find_main_window () != NULL);
+  REFLECT_TEST_WAIT_FOR (find_main_window () != NULL);
   g_assert_nonnull (find_main_window ());
 }
 
@@ -115,7 +84,7 @@ test_no_viewer_says_why (void)
   show_main_window ();
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
-  WAIT_FOR (find_message_dialog () != NULL);
+  REFLECT_TEST_WAIT_FOR (find_message_dialog () != NULL);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
 
@@ -152,7 +121,7 @@ test_offers_the_guide_in_a_browser (void)
   /* A page of the guide, as the "?" buttons ask for one. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "help-page",
                                   g_variant_new_string ("privacy"));
-  WAIT_FOR (find_message_dialog () != NULL);
+  REFLECT_TEST_WAIT_FOR (find_message_dialog () != NULL);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   assert_contains (adw_message_dialog_get_body (dialog), "there is none on this computer");
@@ -164,7 +133,7 @@ test_offers_the_guide_in_a_browser (void)
   /* No browser either: the folder the guide is in, rather than nothing. */
   adw_message_dialog_response (dialog, "browser");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  WAIT_FOR (find_message_dialog () != NULL);
+  REFLECT_TEST_WAIT_FOR (find_message_dialog () != NULL);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   assert_contains (adw_message_dialog_get_body (dialog), "No web browser could open it either");

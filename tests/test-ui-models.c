@@ -11,16 +11,9 @@
 #include "reflect-models-window.h"
 #include "reflect-store-models.h"
 #include "reflect-test-env.h"
+#include "reflect-test-ui.h"
 
 static char *home;
-
-static void
-wait_until_drawn (GtkWidget *widget)
-{
-  gtk_test_widget_wait_for_draw (widget);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 /* Finds a control as a screen reader would: by its accessible name. */
 static GtkWidget *
@@ -102,7 +95,7 @@ test_copy_edit_and_save (void)
   g_object_ref (editor);
   g_signal_connect (editor, "saved", G_CALLBACK (saved_cb), &saved_id);
   gtk_window_present (GTK_WINDOW (editor));
-  wait_until_drawn (GTK_WIDGET (editor));
+  reflect_test_wait_until_drawn (GTK_WIDGET (editor));
 
   /* Each stage's controls can be reached by name. */
   g_assert_nonnull (find_labelled (GTK_WIDGET (editor), "Duration of stage 6, in minutes"));
@@ -141,7 +134,7 @@ test_copy_edit_and_save (void)
   window = reflect_models_window_new (store, catalog);
   g_object_ref (window);
   gtk_window_present (GTK_WINDOW (window));
-  wait_until_drawn (GTK_WIDGET (window));
+  reflect_test_wait_until_drawn (GTK_WIDGET (window));
   g_assert_cmpuint (count_rows (find_by_id (GTK_WIDGET (window), "custom_list")), ==, 1);
   g_assert_cmpuint (count_rows (find_by_id (GTK_WIDGET (window), "shipped_list")), ==, 4);
   g_assert_nonnull (find_labelled (GTK_WIDGET (window), "Edit “Space to Think (copy)”"));

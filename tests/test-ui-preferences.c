@@ -9,16 +9,9 @@
 #include "reflect-catalog.h"
 #include "reflect-preferences-window.h"
 #include "reflect-test-env.h"
+#include "reflect-test-ui.h"
 
 static char *home;
-
-static void
-wait_until_drawn (GtkWidget *widget)
-{
-  gtk_test_widget_wait_for_draw (widget);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static GtkWidget *
 find_by_id (GtkWidget  *widget,
@@ -64,7 +57,7 @@ test_controls_change_settings (void)
   window = reflect_preferences_window_new (settings, catalog);
   g_object_ref (window);
   gtk_window_present (GTK_WINDOW (window));
-  wait_until_drawn (GTK_WIDGET (window));
+  reflect_test_wait_until_drawn (GTK_WIDGET (window));
 
   chime = get_control (GTK_WIDGET (window), "chime_switch");
   auto_advance = get_control (GTK_WIDGET (window), "auto_advance_switch");

@@ -11,18 +11,11 @@
 #include "reflect-store-questions.h"
 #include "reflect-suggested-questions.h"
 #include "reflect-test-env.h"
+#include "reflect-test-ui.h"
 #include "reflect-window.h"
 #include "reflect-workspace.h"
 
 static char *home;
-
-static void
-wait_until_drawn (GtkWidget *widget)
-{
-  gtk_test_widget_wait_for_draw (widget);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 /* Lets timeouts (the search entry's typing delay) run. */
 static void
@@ -38,23 +31,6 @@ wait_ms (guint ms)
     }
   while (g_main_context_iteration (NULL, FALSE))
     ;
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static void
@@ -158,7 +134,7 @@ screenshot (GtkWidget  *widget,
   if (dir == NULL)
     return;
 
-  wait_until_drawn (widget);
+  reflect_test_wait_until_drawn (widget);
   paintable = gtk_widget_paintable_new (widget);
   snapshot = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget),
@@ -211,20 +187,20 @@ test_find_ask_star (void)
   g_application_activate (G_APPLICATION (app));
   window = REFLECT_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
-  wait_until_drawn (GTK_WIDGET (window));
+  reflect_test_wait_until_drawn (GTK_WIDGET (window));
 
   first = new_session (app, "QUESTIONS-1");
   g_assert_true (reflect_window_open_session (window, first));
-  workspace = REFLECT_WORKSPACE (find_descendant (GTK_WIDGET (window), REFLECT_TYPE_WORKSPACE));
+  workspace = REFLECT_WORKSPACE (reflect_test_find_descendant (GTK_WIDGET (window), REFLECT_TYPE_WORKSPACE));
   run = reflect_workspace_get_run (workspace);
   g_assert_nonnull (run);
   reflect_workspace_show (workspace, "questions");
-  view = find_descendant (GTK_WIDGET (workspace), REFLECT_TYPE_QUESTIONS_VIEW);
-  wait_until_drawn (GTK_WIDGET (window));
+  view = reflect_test_find_descendant (GTK_WIDGET (workspace), REFLECT_TYPE_QUESTIONS_VIEW);
+  reflect_test_wait_until_drawn (GTK_WIDGET (window));
   screenshot (GTK_WIDGET (window), "1-browse");
 
   /* Ctrl+F reaches the search, and typing finds the question. */
-  entry = find_descendant (view, GTK_TYPE_SEARCH_ENTRY);
+  entry = reflect_test_find_descendant (view, GTK_TYPE_SEARCH_ENTRY);
   {
     g_autoptr(GPtrArray) lists = g_ptr_array_new ();
 
@@ -246,7 +222,7 @@ test_find_ask_star (void)
   g_assert_true (model_has (shown, "mcclure.11"));
   g_assert_true (model_has (shown, "morrison.action.12"));
   g_assert_false (model_has (shown, "mcclure.10"));
-  wait_until_drawn (GTK_WIDGET (window));
+  reflect_test_wait_until_drawn (GTK_WIDGET (window));
   g_assert_true (has_label_containing (list, "What <b>alternatives</b> were there?"));
   /* Results say where each comes from. */
   g_assert_true (has_label_containing (list, "Reflective questions (McClure, 2002)"));
@@ -273,12 +249,12 @@ test_find_ask_star (void)
 
   /* The asked log shows it with its stage. */
   gtk_stack_set_visible_child_name (pages_of (view), "asked");
-  wait_until_drawn (GTK_WIDGET (window));
+  reflect_test_wait_until_drawn (GTK_WIDGET (window));
   g_assert_true (has_label_containing (view, "Group exploration"));
   g_assert_true (has_label_containing (view, "What alternatives were there?"));
   screenshot (GTK_WIDGET (window), "3-asked");
   gtk_stack_set_visible_child_name (pages_of (view), "browse");
-  wait_until_drawn (GTK_WIDGET (window));
+  reflect_test_wait_until_drawn (GTK_WIDGET (window));
 
   /* Star it. */
   button = row_button (list, "mcclure.11", "star");
@@ -313,7 +289,7 @@ test_find_ask_star (void)
   second = new_session (app, "QUESTIONS-2");
   g_assert_true (reflect_window_open_session (window, second));
   reflect_workspace_show (workspace, "questions");
-  wait_until_drawn (GTK_WIDGET (window));
+  reflect_test_wait_until_drawn (GTK_WIDGET (window));
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
   favourites = find_named (view, GTK_TYPE_TOGGLE_BUTTON, "favourites");
   g_assert_nonnull (favourites);
@@ -322,7 +298,7 @@ test_find_ask_star (void)
   shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
   g_assert_true (model_has (shown, "mcclure.11"));
-  wait_until_drawn (GTK_WIDGET (window));
+  reflect_test_wait_until_drawn (GTK_WIDGET (window));
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (row_button (list, "mcclure.11",
                                                                               "star"))));
   /* Nothing asked yet in the new session. */

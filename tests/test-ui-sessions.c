@@ -13,15 +13,8 @@
 #include "reflect-session-filters.h"
 #include "reflect-sessions-page.h"
 #include "reflect-test-env.h"
+#include "reflect-test-ui.h"
 #include "reflect-window.h"
-
-static void
-wait_until_drawn (GtkWidget *widget)
-{
-  gtk_test_widget_wait_for_draw (widget);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static ReflectNewSessionDialog *
 find_new_session_dialog (void)
@@ -37,24 +30,7 @@ find_new_session_dialog (void)
   return NULL;
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-#define find_sessions_page(w) REFLECT_SESSIONS_PAGE (find_descendant (w, REFLECT_TYPE_SESSIONS_PAGE))
+#define find_sessions_page(w) REFLECT_SESSIONS_PAGE (reflect_test_find_descendant (w, REFLECT_TYPE_SESSIONS_PAGE))
 
 static GtkWidget *find_with_property (GtkWidget  *widget,
                                       GType       type,
@@ -113,7 +89,7 @@ test_create_session_survives_new_window (void)
 
   window = REFLECT_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_assert_nonnull (window);
-  wait_until_drawn (GTK_WIDGET (window));
+  reflect_test_wait_until_drawn (GTK_WIDGET (window));
 
   page = find_sessions_page (GTK_WIDGET (window));
   g_assert_cmpuint (g_list_model_get_n_items (reflect_sessions_page_get_sessions (page)), ==, 0);
@@ -131,7 +107,7 @@ test_create_session_survives_new_window (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-session", NULL));
   dialog = find_new_session_dialog ();
   g_assert_nonnull (dialog);
-  wait_until_drawn (GTK_WIDGET (dialog));
+  reflect_test_wait_until_drawn (GTK_WIDGET (dialog));
 
   /* An empty case reference is refused and the dialog stays. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL));
@@ -145,7 +121,7 @@ test_create_session_survives_new_window (void)
   g_assert_null (find_new_session_dialog ());
 
   /* The workspace is showing the new session. */
-  places = find_descendant (GTK_WIDGET (window), GTK_TYPE_STACK);
+  places = reflect_test_find_descendant (GTK_WIDGET (window), GTK_TYPE_STACK);
   g_assert_true (GTK_IS_STACK (places));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (places)), ==, "workspace");
 
@@ -155,7 +131,7 @@ test_create_session_survives_new_window (void)
     ;
   window = reflect_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
-  wait_until_drawn (GTK_WIDGET (window));
+  reflect_test_wait_until_drawn (GTK_WIDGET (window));
 
   page = find_sessions_page (GTK_WIDGET (window));
   g_assert_cmpuint (g_list_model_get_n_items (reflect_sessions_page_get_sessions (page)), ==, 1);
@@ -203,14 +179,14 @@ test_search_and_delete_with_undo (void)
   second = reflect_session_new (reflect_catalog_find_model (catalog, "durham"));
   reflect_session_set_case_ref (second, "OTHER-12");
   g_assert_true (reflect_store_create_session (store, second, &error));
-  wait_until_drawn (GTK_WIDGET (window));
+  reflect_test_wait_until_drawn (GTK_WIDGET (window));
 
   page = find_sessions_page (GTK_WIDGET (window));
   g_assert_cmpuint (g_list_model_get_n_items (reflect_sessions_page_get_sessions (page)), >=, 2);
 
   /* Ctrl+F's action, then typing. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sessions.search", NULL));
-  entry = find_descendant (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
+  entry = reflect_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
   gtk_editable_set_text (GTK_EDITABLE (entry), "find-me");
   reflect_sessions_page_reload (page);
   g_assert_cmpuint (g_list_model_get_n_items (reflect_sessions_page_get_sessions (page)), ==, 1);
@@ -218,7 +194,7 @@ test_search_and_delete_with_undo (void)
   /* FTS syntax is plain text; finding nothing says so. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "\"NEAR( -*");
   reflect_sessions_page_reload (page);
-  wait_until_drawn (GTK_WIDGET (window));
+  reflect_test_wait_until_drawn (GTK_WIDGET (window));
   {
     GtkWidget *none = find_with_property (GTK_WIDGET (page), ADW_TYPE_STATUS_PAGE, "title",
                                           "No Sessions Found");
@@ -266,12 +242,12 @@ test_filters_made_on_first_search (void)
 
   add_session ("FILTER-PLANNED", 0, REFLECT_SESSION_PLANNED);
   add_session ("FILTER-FINISHED", 0, REFLECT_SESSION_FINISHED);
-  wait_until_drawn (window);
+  reflect_test_wait_until_drawn (window);
 
   page = find_sessions_page (window);
-  g_assert_null (find_descendant (GTK_WIDGET (page), REFLECT_TYPE_SESSION_FILTERS));
+  g_assert_null (reflect_test_find_descendant (GTK_WIDGET (page), REFLECT_TYPE_SESSION_FILTERS));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sessions.search", NULL));
-  filters = find_descendant (GTK_WIDGET (page), REFLECT_TYPE_SESSION_FILTERS);
+  filters = reflect_test_find_descendant (GTK_WIDGET (page), REFLECT_TYPE_SESSION_FILTERS);
   g_assert_nonnull (filters);
 
   /* Second drop-down: Any state, Planned, In progress, Finished. */
@@ -315,7 +291,7 @@ test_list_reads_the_rest_after_first_frame (void)
   for (guint frame = 0; frame < 3; frame++)
     {
       gtk_widget_queue_draw (window);
-      wait_until_drawn (window);
+      reflect_test_wait_until_drawn (window);
     }
   g_assert_cmpuint (g_list_model_get_n_items (reflect_sessions_page_get_sessions (page)), ==, total);
 }
@@ -337,7 +313,7 @@ test_hidden_list_reads_again_when_shown (void)
   g_assert_true (gtk_widget_activate_action (window, "win.open-session", "x",
                                              add_session ("HIDDEN-OPEN", 0,
                                                           REFLECT_SESSION_PLANNED)));
-  wait_until_drawn (window);
+  reflect_test_wait_until_drawn (window);
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
 
   before = reflect_sessions_page_get_sessions (page);
@@ -346,7 +322,7 @@ test_hidden_list_reads_again_when_shown (void)
   g_assert_true (reflect_sessions_page_get_sessions (page) == before);
 
   g_assert_true (gtk_widget_activate_action (window, "win.show-sessions", NULL));
-  wait_until_drawn (window);
+  reflect_test_wait_until_drawn (window);
   g_assert_true (reflect_sessions_page_get_sessions (page) != before);
   {
     g_autoptr(ReflectSession) first = g_list_model_get_item (reflect_sessions_page_get_sessions (page), 0);
@@ -392,25 +368,25 @@ test_row_menu_reaches_actions (void)
   GtkWidget *button, *popover, *item, *entry;
 
   add_session ("MENU-CASE-5", 365, REFLECT_SESSION_PLANNED);
-  wait_until_drawn (window);
+  reflect_test_wait_until_drawn (window);
 
   /* Newest first: the session is the first row. */
   page = find_sessions_page (window);
   button = find_with_property (GTK_WIDGET (page), GTK_TYPE_BUTTON, "tooltip-text", "Session Actions");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  popover = find_descendant (button, GTK_TYPE_POPOVER_MENU);
+  popover = reflect_test_find_descendant (button, GTK_TYPE_POPOVER_MENU);
   g_assert_nonnull (popover);
   g_object_add_weak_pointer (G_OBJECT (popover), (gpointer *)&popover);
-  wait_until_drawn (popover);
+  reflect_test_wait_until_drawn (popover);
 
   item = find_with_property (popover, g_type_from_name ("GtkModelButton"), "text",
                              "Show Case History");
   g_assert_nonnull (item);
   g_signal_emit_by_name (item, "clicked");
-  wait_until_drawn (window);
+  reflect_test_wait_until_drawn (window);
 
-  entry = find_descendant (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
+  entry = reflect_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "MENU-CASE-5");
   /* And the menu is gone, not kept for every row that was ever used. */
   g_assert_null (popover);
@@ -465,13 +441,13 @@ test_shortcuts_window_shows_accelerators (void)
   g_autofree char *accelerator = NULL;
 
   window = GTK_APPLICATION_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  wait_until_drawn (GTK_WIDGET (window));
+  reflect_test_wait_until_drawn (GTK_WIDGET (window));
 
   g_test_log_set_fatal_handler (ignore_shortcuts_switcher_warning, NULL);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-shortcuts", NULL));
   shortcuts = gtk_application_window_get_help_overlay (window);
   g_assert_nonnull (shortcuts);
-  wait_until_drawn (GTK_WIDGET (shortcuts));
+  reflect_test_wait_until_drawn (GTK_WIDGET (shortcuts));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
 
   row = find_shortcut (GTK_WIDGET (shortcuts), "New session");

@@ -28,6 +28,7 @@
 #include "reflect-record-view.h"
 #include "reflect-store-people.h"
 #include "reflect-test-env.h"
+#include "reflect-test-ui.h"
 #include "reflect-window.h"
 
 #define SCREEN_WIDTH  800
@@ -52,35 +53,11 @@ iterate (void)
 }
 
 static void
-wait_until_drawn (GtkWidget *widget)
-{
-  gtk_test_widget_wait_for_draw (widget);
-  iterate ();
-}
-
-static void
 set_text_scale (double factor)
 {
   text_scale = factor;
   g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", (int)(factor * 96 * 1024), NULL);
   iterate ();
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static GtkWindow *
@@ -111,7 +88,7 @@ save_screenshot (GtkWidget  *window,
   if (dir == NULL)
     return;
 
-  wait_until_drawn (window);
+  reflect_test_wait_until_drawn (window);
   paintable = gtk_widget_paintable_new (window);
   snapshot = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window),
@@ -333,7 +310,7 @@ check_window (GtkWidget  *window,
   gtk_window_unmaximize (GTK_WINDOW (window));
   gtk_window_set_default_size (GTK_WINDOW (window), SCREEN_WIDTH, SCREEN_HEIGHT);
   gtk_window_present (GTK_WINDOW (window));
-  wait_until_drawn (window);
+  reflect_test_wait_until_drawn (window);
   check_fits_screen (window, what, faults);
   check_labels (window, what, faults);
   save_screenshot (window, shot);
@@ -426,7 +403,7 @@ test_workspace_views (gconstpointer data)
         {
           g_autofree char *what = g_strdup_printf ("%s-%s", models[m], views[i]);
 
-          g_assert_true (gtk_widget_activate_action (find_descendant (GTK_WIDGET (window),
+          g_assert_true (gtk_widget_activate_action (reflect_test_find_descendant (GTK_WIDGET (window),
                                                                       ADW_TYPE_VIEW_STACK),
                                                      "workspace.show-view", "s", views[i]));
           check_window (GTK_WIDGET (window), what, faults);
@@ -459,12 +436,12 @@ test_dialogs (void)
   if (session_id == 0)
     session_id = make_session ("space-to-think");
   g_assert_true (reflect_window_open_session (window, session_id));
-  record = find_descendant (GTK_WIDGET (window), REFLECT_TYPE_RECORD_VIEW);
+  record = reflect_test_find_descendant (GTK_WIDGET (window), REFLECT_TYPE_RECORD_VIEW);
   g_assert_true (gtk_widget_activate_action (record, "record.export", "s", "child-record"));
   check_window (GTK_WIDGET (find_toplevel (REFLECT_TYPE_EXPORT_DIALOG)), "export", faults);
   close_window (find_toplevel (REFLECT_TYPE_EXPORT_DIALOG));
 
-  g_assert_true (gtk_widget_activate_action (find_descendant (GTK_WIDGET (window),
+  g_assert_true (gtk_widget_activate_action (reflect_test_find_descendant (GTK_WIDGET (window),
                                                               REFLECT_TYPE_FACILITATE_VIEW),
                                              "facilitate.presenter", NULL));
   check_window (GTK_WIDGET (find_toplevel (REFLECT_TYPE_PRESENTER_WINDOW)), "presenter", faults);

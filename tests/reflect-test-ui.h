@@ -1,0 +1,73 @@
+/* reflect-test-ui.h
+ *
+ * Copyright 2026 The Reflect developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+/* What the widget tests share: waiting for GTK to draw, and finding the
+ * widgets and windows a person would see. */
+
+/* Returns once @widget has been drawn and nothing else is pending. */
+static inline void
+reflect_test_wait_until_drawn (GtkWidget *widget)
+{
+  gtk_test_widget_wait_for_draw (widget);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* The first of @widget and its descendants, depth first, of @type. */
+static inline GtkWidget *
+reflect_test_find_descendant (GtkWidget *widget,
+                              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = reflect_test_find_descendant (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A toplevel window of @type that is shown, or NULL. */
+static inline gpointer
+reflect_test_find_shown_window (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static inline gboolean
+reflect_test_timed_out_cb (gpointer user_data)
+{
+  *(gboolean *)user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Iterates until @condition holds, for at most ten seconds. */
+#define REFLECT_TEST_WAIT_FOR(condition)                                      \
+  G_STMT_START {                                                              \
+    gboolean timed_out = FALSE;                                               \
+    guint timeout = g_timeout_add_seconds (10, reflect_test_timed_out_cb,     \
+                                           &timed_out);                       \
+    while (!(condition) && !timed_out)                                        \
+      g_main_context_iteration (NULL, TRUE);                                  \
+    if (!timed_out)                                                           \
+      g_source_remove (timeout);                                              \
+  } G_STMT_END
