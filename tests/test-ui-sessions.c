@@ -109,6 +109,14 @@ test_create_session_survives_new_window (void)
   g_assert_nonnull (dialog);
   reflect_test_wait_until_drawn (GTK_WIDGET (dialog));
 
+  /* Times read with two digits: 07, not 7. */
+  {
+    GtkWidget *hour = reflect_test_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON);
+
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (hour), 7);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hour)), ==, "07");
+  }
+
   /* An empty case reference is refused and the dialog stays. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL));
   g_assert_true (find_new_session_dialog () == dialog);

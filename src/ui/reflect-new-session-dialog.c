@@ -210,6 +210,16 @@ reflect_new_session_dialog_dispose (GObject *object)
   G_OBJECT_CLASS (reflect_new_session_dialog_parent_class)->dispose (object);
 }
 
+/* A time reads 09:05, not 9:5. */
+static gboolean
+two_digits_cb (GtkSpinButton *spin)
+{
+  g_autofree char *text = g_strdup_printf ("%02d", gtk_spin_button_get_value_as_int (spin));
+
+  gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
 static void
 reflect_new_session_dialog_class_init (ReflectNewSessionDialogClass *klass)
 {
@@ -242,6 +252,7 @@ reflect_new_session_dialog_class_init (ReflectNewSessionDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReflectNewSessionDialog, manager_switch);
   gtk_widget_class_bind_template_child (widget_class, ReflectNewSessionDialog, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, ReflectNewSessionDialog, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, two_digits_cb);
   gtk_widget_class_bind_template_callback (widget_class, date_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, purpose_selected_cb);
