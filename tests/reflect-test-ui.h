@@ -6,10 +6,36 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
+
+#include "reflect-test-env.h"
 
 /* What the widget tests share: waiting for GTK to draw, and finding the
  * widgets and windows a person would see. */
+
+/* Starts GTK and libadwaita for a test program, after pointing
+ * XDG_DATA_HOME at a fresh folder (GLib reads it once per process).
+ * Returns the folder, for reflect_test_ui_finish(). */
+static inline char *
+reflect_test_ui_init (int    *argc,
+                      char ***argv)
+{
+  char *home = reflect_test_make_data_home ();
+
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  return home;
+}
+
+/* Removes and frees @home; returns @status. */
+static inline int
+reflect_test_ui_finish (int   status,
+                        char *home)
+{
+  reflect_test_remove_tree (home);
+  g_free (home);
+  return status;
+}
 
 /* Returns once @widget has been drawn and nothing else is pending. */
 static inline void

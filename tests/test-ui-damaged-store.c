@@ -157,15 +157,10 @@ main (int   argc,
 {
   int status;
 
-  /* Before GTK caches the user data folder. */
-  home = reflect_test_make_data_home ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  home = reflect_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/ui/damaged-store", test_damaged_store);
 
   status = g_test_run ();
-  reflect_test_remove_tree (home);
-  g_free (home);
-  return status;
+  return reflect_test_ui_finish (status, home);
 }

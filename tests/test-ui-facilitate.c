@@ -10,6 +10,7 @@
 #include "reflect-presenter-window.h"
 #include "reflect-store-people.h"
 #include "reflect-test-env.h"
+#include "reflect-test-ui.h"
 
 #define S(x) ((gint64)(x) * G_USEC_PER_SEC)
 
@@ -598,10 +599,7 @@ main (int   argc,
   int status;
   char *home;
 
-  /* Before GTK starts: GLib reads XDG_DATA_HOME once per process. */
-  home = reflect_test_make_data_home ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  home = reflect_test_ui_init (&argc, &argv);
 
   /* What ReflectApplication would load: the countdown's size and colours. */
   {
@@ -631,7 +629,5 @@ main (int   argc,
               fixture_setup, test_presenter_shows_no_names, fixture_teardown);
 
   status = g_test_run ();
-  reflect_test_remove_tree (home);
-  g_free (home);
-  return status;
+  return reflect_test_ui_finish (status, home);
 }

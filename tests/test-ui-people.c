@@ -12,6 +12,7 @@
 #include "reflect-people-view.h"
 #include "reflect-store-people.h"
 #include "reflect-test-env.h"
+#include "reflect-test-ui.h"
 
 static char *home;
 
@@ -436,17 +437,12 @@ main (int   argc,
 {
   int status;
 
-  /* Before GTK starts: GLib reads XDG_DATA_HOME once per process. */
-  home = reflect_test_make_data_home ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  home = reflect_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/ui/people/add-assign-refuse-reload", test_people_view);
   g_test_add_func ("/ui/people/second-round-roles", test_second_round);
   g_test_add_func ("/ui/people/morrison-confidence", test_morrison);
 
   status = g_test_run ();
-  reflect_test_remove_tree (home);
-  g_free (home);
-  return status;
+  return reflect_test_ui_finish (status, home);
 }

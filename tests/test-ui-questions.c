@@ -316,15 +316,10 @@ main (int   argc,
 {
   int status;
 
-  /* Before GTK starts: GLib reads XDG_DATA_HOME once per process. */
-  home = reflect_test_make_data_home ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  home = reflect_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/ui/questions/find-ask-in-stage-star-across-sessions", test_find_ask_star);
 
   status = g_test_run ();
-  reflect_test_remove_tree (home);
-  g_free (home);
-  return status;
+  return reflect_test_ui_finish (status, home);
 }

@@ -10,6 +10,7 @@
 #include "reflect-note-pad.h"
 #include "reflect-record-view.h"
 #include "reflect-test-env.h"
+#include "reflect-test-ui.h"
 #include "reflect-test-record-fixture.h"
 
 static char *home;
@@ -236,16 +237,12 @@ main (int   argc,
   int status;
 
   g_setenv ("TZ", "UTC", TRUE);
-  home = reflect_test_make_data_home ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  home = reflect_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/ui/record/type-then-reload", test_type_then_reload);
   g_test_add_func ("/ui/record/preview-hides-names", test_preview_hides_names);
   g_test_add_func ("/ui/record/note-pad-follows-stage", test_note_pad_follows_stage);
 
   status = g_test_run ();
-  reflect_test_remove_tree (home);
-  g_free (home);
-  return status;
+  return reflect_test_ui_finish (status, home);
 }

@@ -479,10 +479,7 @@ main (int   argc,
 {
   int status;
 
-  /* Before GTK starts: GLib reads XDG_DATA_HOME once per process. */
-  home = reflect_test_make_data_home ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  home = reflect_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/ui/sessions/create-survives-new-window",
                    test_create_session_survives_new_window);
@@ -500,7 +497,5 @@ main (int   argc,
 
   status = g_test_run ();
   g_clear_object (&the_app);
-  reflect_test_remove_tree (home);
-  g_free (home);
-  return status;
+  return reflect_test_ui_finish (status, home);
 }
