@@ -79,6 +79,35 @@ reflect_test_find_shown_window (GType type)
   return NULL;
 }
 
+/* With REFLECT_SHOT_DIR set, saves what @window shows there as @name
+ * (a PNG), for a person to look at; otherwise does nothing. */
+static inline void
+reflect_test_save_screenshot (GtkWidget  *window,
+                              const char *name)
+{
+  const char *dir = g_getenv ("REFLECT_SHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+
+  reflect_test_wait_until_drawn (window);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window),
+                          gtk_widget_get_height (window));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
+  path = g_build_filename (dir, name, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
 static inline gboolean
 reflect_test_timed_out_cb (gpointer user_data)
 {

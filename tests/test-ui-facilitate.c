@@ -259,34 +259,6 @@ respond (const char *response)
 }
 
 static void
-save_screenshot (GtkWidget  *window,
-                 const char *name)
-{
-  const char *dir = g_getenv ("REFLECT_SHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-
-  if (dir == NULL)
-    return;
-
-  gtk_test_widget_wait_for_draw (window);
-  iterate ();
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window),
-                          gtk_widget_get_height (window));
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
-  path = g_build_filename (dir, name, NULL);
-  gdk_texture_save_to_png (texture, path);
-}
-
-static void
 test_full_session (Fixture       *f,
                    gconstpointer  data)
 {
@@ -296,7 +268,7 @@ test_full_session (Fixture       *f,
 
   assert_stage (f, 0);
   g_assert_cmpstr (gtk_label_get_label (countdown (f)), ==, "5:00");
-  save_screenshot (f->window, "facilitate-start-1280.png");
+  reflect_test_save_screenshot (f->window, "facilitate-start-1280.png");
 
   /* Start, pause, resume: paused time is not stage time. */
   act (f, "facilitate.toggle");
@@ -334,13 +306,13 @@ test_full_session (Fixture       *f,
   act (f, "facilitate.next");
   assert_stage (f, 5);
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (countdown (f)), "warning"));
-  save_screenshot (f->window, "facilitate-running-1280.png");
+  reflect_test_save_screenshot (f->window, "facilitate-running-1280.png");
 
   /* The last stage overruns by five seconds. */
   advance (S (305) + G_USEC_PER_SEC / 2);
   wait_for_countdown (f, "+0:05");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (countdown (f)), "warning"));
-  save_screenshot (f->window, "facilitate-overrun-1280.png");
+  reflect_test_save_screenshot (f->window, "facilitate-overrun-1280.png");
 
   /* Back undoes Next, and Next returns. */
   act (f, "facilitate.previous");
@@ -446,7 +418,7 @@ test_spr_balance (Fixture       *f,
   g_assert_nonnull (find_widget (f->view, label_has_prefix, "Quantity"));
   g_assert_nonnull (find_widget (f->view, label_has_prefix, "Quality"));
   g_assert_nonnull (find_widget (f->view, label_has_prefix, "3 min"));
-  save_screenshot (f->window, "facilitate-spr-1280.png");
+  reflect_test_save_screenshot (f->window, "facilitate-spr-1280.png");
 }
 
 static void
@@ -459,7 +431,7 @@ test_small_window (Fixture       *f,
   advance (S (250));
   act (f, "facilitate.toggle");
   gtk_test_widget_wait_for_draw (f->window);
-  save_screenshot (f->window, "facilitate-800.png");
+  reflect_test_save_screenshot (f->window, "facilitate-800.png");
   g_assert_cmpstr (gtk_label_get_label (countdown (f)), ==, "0:50");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (countdown (f)), "reflect-caution"));
 }
@@ -584,7 +556,7 @@ test_presenter_shows_no_names (Fixture       *f,
   advance (S (61));
   act (f, "facilitate.toggle");
   g_assert_nonnull (find_widget (presenter, label_contains, "3:59"));
-  save_screenshot (presenter, "presenter.png");
+  reflect_test_save_screenshot (presenter, "presenter.png");
 
   g_assert_null (find_widget (presenter, text_contains, PRESENTER_NAME));
   gtk_window_destroy (GTK_WINDOW (presenter));

@@ -52,53 +52,14 @@ iterate (void)
     ;
 }
 
+#define find_toplevel(type) GTK_WINDOW (reflect_test_find_shown_window (type))
+
 static void
 set_text_scale (double factor)
 {
   text_scale = factor;
   g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", (int)(factor * 96 * 1024), NULL);
   iterate ();
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return GTK_WINDOW (window);
-    }
-  return NULL;
-}
-
-static void
-save_screenshot (GtkWidget  *window,
-                 const char *name)
-{
-  const char *dir = g_getenv ("REFLECT_SHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-
-  if (dir == NULL)
-    return;
-
-  reflect_test_wait_until_drawn (window);
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window),
-                          gtk_widget_get_height (window));
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
-  path = g_build_filename (dir, name, NULL);
-  gdk_texture_save_to_png (texture, path);
 }
 
 static int
@@ -313,7 +274,7 @@ check_window (GtkWidget  *window,
   reflect_test_wait_until_drawn (window);
   check_fits_screen (window, what, faults);
   check_labels (window, what, faults);
-  save_screenshot (window, shot);
+  reflect_test_save_screenshot (window, shot);
 }
 
 static ReflectWindow *
