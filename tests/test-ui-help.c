@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "reflect-application.h"
+#include "reflect-workspace.h"
 #include "reflect-test-env.h"
 #include "reflect-test-ui.h"
 #include "reflect-window.h"
@@ -143,6 +144,52 @@ test_offers_the_guide_in_a_browser (void)
   remove_html ();
 }
 
+/* Ctrl+? opens the shortcuts at the section for the place the person is
+ * in: the keys they can press there come first. */
+static void
+test_shortcuts_open_where_you_are (void)
+{
+  ReflectWindow *window;
+  GtkShortcutsWindow *shortcuts;
+  g_autoptr(ReflectSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  struct { const char *view; const char *section; } places[] = {
+    { NULL, "sessions" },
+    { "facilitate", "facilitate" },
+    { "people", "session" },
+    { "record", "session" },
+  };
+
+  show_main_window ();
+  window = find_main_window ();
+  session = reflect_session_new (reflect_catalog_find_model (reflect_application_get_catalog (app),
+                                                             "space-to-think"));
+  reflect_session_set_case_ref (session, "EH-1187");
+  reflect_store_create_session (reflect_application_get_store (app), session, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+    {
+      g_autofree char *section = NULL;
+
+      if (places[i].view != NULL)
+        {
+          g_assert_true (reflect_window_open_session (window, reflect_session_get_id (session)));
+          reflect_workspace_show (REFLECT_WORKSPACE (reflect_test_find_descendant (GTK_WIDGET (window),
+                                                                                   REFLECT_TYPE_WORKSPACE)),
+                                  places[i].view);
+        }
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-shortcuts", NULL));
+      shortcuts = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+      g_assert_nonnull (shortcuts);
+      reflect_test_wait_until_drawn (GTK_WIDGET (shortcuts));
+      g_object_get (shortcuts, "section-name", &section, NULL);
+      g_assert_cmpstr (section, ==, places[i].section);
+      gtk_widget_set_visible (GTK_WIDGET (shortcuts), FALSE);
+    }
+  close_all ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -181,6 +228,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/help/no-viewer-says-why", test_no_viewer_says_why);
   g_test_add_func ("/ui/help/offers-the-guide-in-a-browser", test_offers_the_guide_in_a_browser);
+  g_test_add_func ("/ui/help/shortcuts-open-where-you-are", test_shortcuts_open_where_you_are);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -85,6 +85,20 @@ preferences_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* The shortcuts section for where the person is, so that what they can
+ * press there is what they see first. */
+static const char *
+shortcuts_section_for (ReflectWindow *self)
+{
+  const char *view;
+
+  if (self->workspace == NULL
+      || g_strcmp0 (gtk_stack_get_visible_child_name (self->places), "workspace") != 0)
+    return "sessions";
+  view = reflect_workspace_get_view (self->workspace);
+  return g_strcmp0 (view, "facilitate") == 0 ? "facilitate" : "session";
+}
+
 /* Built when first asked for, rather than by GtkApplication with every
  * window: it holds more widgets than the whole Sessions place, and most
  * launches never open it.  Handing it to GtkApplicationWindow is what lets
@@ -95,15 +109,17 @@ show_shortcuts_activated (GtkWidget  *widget,
                           GVariant   *parameter)
 {
   GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *shortcuts = gtk_application_window_get_help_overlay (window);
 
-  if (gtk_application_window_get_help_overlay (window) == NULL)
+  if (shortcuts == NULL)
     {
       g_autoptr(GtkBuilder) builder = NULL;
 
       builder = gtk_builder_new_from_resource ("/io/github/reflect_practice/Reflect/ui/reflect-shortcuts-window.ui");
-      gtk_application_window_set_help_overlay (window,
-                                               GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "shortcuts_window")));
+      shortcuts = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+      gtk_application_window_set_help_overlay (window, shortcuts);
     }
+  g_object_set (shortcuts, "section-name", shortcuts_section_for (REFLECT_WINDOW (widget)), NULL);
   gtk_widget_activate_action (widget, "win.show-help-overlay", NULL);
 }
 

@@ -148,3 +148,16 @@ reflect_workspace_show (ReflectWorkspace *self,
   g_return_if_fail (REFLECT_IS_WORKSPACE (self));
   adw_view_stack_set_visible_child_name (self->stack, view_name);
 }
+
+/**
+ * reflect_workspace_get_view:
+ *
+ * Returns: (transfer none) (nullable): the name of the view shown, as given
+ *   to reflect_workspace_show()
+ */
+const char *
+reflect_workspace_get_view (ReflectWorkspace *self)
+{
+  g_return_val_if_fail (REFLECT_IS_WORKSPACE (self), NULL);
+  return adw_view_stack_get_visible_child_name (self->stack);
+}

@@ -21,5 +21,6 @@ void        reflect_workspace_set_run (ReflectWorkspace *self,
 ReflectRun *reflect_workspace_get_run (ReflectWorkspace *self);
 void        reflect_workspace_show    (ReflectWorkspace *self,
                                        const char       *view_name);
+const char *reflect_workspace_get_view (ReflectWorkspace *self);
 
 G_END_DECLS
