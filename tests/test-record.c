@@ -430,6 +430,21 @@ test_glossary (void)
   expanded = reflect_glossary_expand (glossary, "A CIN plan, then CIN again; CP stays.", "CIN");
   g_assert_cmpstr (expanded, ==,
                    "A Child in Need plan, then Child in Need again; CP stays.");
+  g_clear_pointer (&expanded, g_free);
+
+  /* A case reference is a code to find the child's record by, not words. */
+  g_clear_pointer (&matches, g_array_unref);
+  matches = reflect_glossary_find (glossary, "Case reference: EH-2044, CP/17 and 2044-EH.");
+  g_assert_cmpuint (matches->len, ==, 0);
+  expanded = reflect_glossary_expand (glossary, "Case reference: EH-2044 (EH).", "EH");
+  g_assert_cmpstr (expanded, ==, "Case reference: EH-2044 (Early Help).");
+  g_clear_pointer (&expanded, g_free);
+
+  /* Joined words without digits are still words, and so is a word that
+   * ends a sentence. */
+  g_clear_pointer (&matches, g_array_unref);
+  matches = reflect_glossary_find (glossary, "TAF/CIN meetings. Then EH.");
+  g_assert_cmpuint (matches->len, ==, 3);
 }
 
 int

@@ -176,11 +176,67 @@ is_word_char (gunichar c)
   return g_unichar_isalnum (c) || g_unichar_ismark (c);
 }
 
+/* Joins the parts of a code such as a case reference: "EH-2044". */
+static gboolean
+is_code_joiner (gunichar c)
+{
+  return c == '-' || c == '/' || c == '_' || c == '.';
+}
+
+/* Whether the word from @start to @end is part of a code with digits, such
+ * as the case reference "EH-2044" or "CP/17": the reference must stay as it
+ * is in the child's record system, never become "Early Help-2044".  A
+ * joiner only counts between two word characters, so "CIN." ends a
+ * sentence and "TAF/CIN" (no digits) are still two words. */
+static gboolean
+is_in_code (const char *text,
+            const char *start,
+            const char *end)
+{
+  const char *first = start;
+  const char *last = end;
+  const char *p;
+
+  /* Widen to the whole run of word characters and joiners between them. */
+  while (first > text)
+    {
+      const char *joiner = g_utf8_prev_char (first);
+      const char *before;
+
+      if (!is_code_joiner (g_utf8_get_char (joiner)) || joiner == text)
+        break;
+      before = g_utf8_prev_char (joiner);
+      if (!is_word_char (g_utf8_get_char (before)))
+        break;
+      first = before;
+      while (first > text && is_word_char (g_utf8_get_char (g_utf8_prev_char (first))))
+        first = g_utf8_prev_char (first);
+    }
+  while (*last != '\0' && is_code_joiner (g_utf8_get_char (last)))
+    {
+      const char *after = g_utf8_next_char (last);
+
+      if (*after == '\0' || !is_word_char (g_utf8_get_char (after)))
+        break;
+      last = after;
+      while (*last != '\0' && is_word_char (g_utf8_get_char (last)))
+        last = g_utf8_next_char (last);
+    }
+
+  if (first == start && last == end)
+    return FALSE;
+  for (p = first; p < last; p = g_utf8_next_char (p))
+    if (g_unichar_isdigit (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
 /**
  * reflect_glossary_find:
  *
  * Finds the acronyms in @text as whole words, case-sensitively ("CIN"
- * but not "Cin" nor "CINE").
+ * but not "Cin" nor "CINE"), leaving out those inside a code with digits
+ * such as a case reference ("EH-2044").
  *
  * Returns: (transfer full) (element-type ReflectGlossaryMatch): every
  * occurrence, in order
@@ -214,7 +270,8 @@ reflect_glossary_find (ReflectGlossary *self,
         p = g_utf8_next_char (p);
 
       word = g_strndup (start, p - start);
-      if (g_hash_table_lookup_extended (self->terms, word, &key, &value))
+      if (g_hash_table_lookup_extended (self->terms, word, &key, &value) &&
+          !is_in_code (text, start, p))
         {
           ReflectGlossaryMatch match = { key, value, start - text, p - start };
           g_array_append_val (matches, match);
