@@ -12,6 +12,7 @@
 #include "reflect-new-session-dialog.h"
 #include "reflect-session-filters.h"
 #include "reflect-sessions-page.h"
+#include "reflect-store-private.h"
 #include "reflect-test-env.h"
 #include "reflect-test-ui.h"
 #include "reflect-window.h"
@@ -473,6 +474,148 @@ test_shortcuts_window_shows_accelerators (void)
   g_test_log_set_fatal_handler (NULL, NULL);
 }
 
+/* The list of sessions, not one in a filter's drop-down. */
+static GtkWidget *
+find_list_view (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget) && gtk_widget_has_css_class (widget, "reflect-session-list"))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_list_view (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The grid of the row that shows @case_ref, or NULL. */
+static GtkWidget *
+find_row (ReflectSessionsPage *page,
+          const char          *case_ref)
+{
+  GtkWidget *title = find_with_property (GTK_WIDGET (page), GTK_TYPE_LABEL, "label", case_ref);
+
+  return title != NULL ? gtk_widget_get_parent (title) : NULL;
+}
+
+/* GTK offers no way to send a key press: this runs what @widget's own
+ * binding for @keyval (without modifiers) would. */
+static void
+press_key (GtkWidget *widget,
+           guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
+            {
+              g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                           widget,
+                                                           gtk_shortcut_get_arguments (shortcut)));
+              return;
+            }
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* Whether the row showing @case_ref has focus, and is drawn inside what
+ * the scrolled window shows. */
+static gboolean
+row_shown_with_focus (ReflectSessionsPage *page,
+                      const char          *case_ref)
+{
+  GtkWidget *list = find_list_view (GTK_WIDGET (page));
+  GtkWidget *scrolled = gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *grid = find_row (page, case_ref);
+  graphene_rect_t bounds;
+  graphene_rect_t shown;
+
+  if (grid == NULL || !gtk_widget_has_focus (gtk_widget_get_parent (grid)) ||
+      !gtk_widget_compute_bounds (grid, scrolled, &bounds))
+    return FALSE;
+  graphene_rect_init (&shown, 0, 0, gtk_widget_get_width (scrolled),
+                      gtk_widget_get_height (scrolled));
+  return gtk_widget_get_child_visible (gtk_widget_get_parent (grid)) &&
+         graphene_rect_contains_rect (&shown, &bounds);
+}
+
+static guint
+sessions_listed (ReflectSessionsPage *page)
+{
+  return g_list_model_get_n_items (reflect_sessions_page_get_sessions (page));
+}
+
+static guint
+items_in_view (GtkWidget *list)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list))));
+}
+
+/* In a list longer than the rows GTK builds ahead (200), End shows the
+ * last session with focus on it, and Home the first, not an empty card.
+ * Shown to fail with the list in an AdwClamp, which the scrolled window
+ * wraps in a viewport, so the list view never learns what is scrolled
+ * into sight: "'row_shown_with_focus (page, "END-OLDEST")' should be
+ * TRUE". */
+static void
+test_home_and_end_show_a_row (void)
+{
+  ReflectApplication *app = get_app ();
+  GtkWidget *window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  ReflectSessionsPage *page = find_sessions_page (window);
+  ReflectStore *store = reflect_application_get_store (app);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReflectSession) first = NULL;
+  GtkWidget *list;
+  guint total;
+
+  g_assert_true (reflect_store_begin (store, &error));
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *case_ref = g_strdup_printf ("END-%u", i);
+      add_session (case_ref, -1000 - (int)i, REFLECT_SESSION_FINISHED);
+    }
+  /* Older than any other in this test run, so it is listed last. */
+  add_session ("END-OLDEST", -5000, REFLECT_SESSION_FINISHED);
+  g_assert_true (reflect_store_commit (store, &error));
+  g_assert_no_error (error);
+
+  reflect_sessions_page_reload (page);
+  list = find_list_view (GTK_WIDGET (page));
+  /* A screenful first, then the rest, then rows a few a frame. */
+  REFLECT_TEST_WAIT_FOR ((total = sessions_listed (page)) > 300 && items_in_view (list) == total);
+  g_assert_cmpuint (total, >, 300);
+  reflect_test_wait_until_drawn (window);
+
+  reflect_sessions_page_focus (page);
+  press_key (list, GDK_KEY_End);
+  reflect_test_wait_until_drawn (window);
+  reflect_test_save_screenshot (window, "sessions-end.png");
+  g_assert_true (row_shown_with_focus (page, "END-OLDEST"));
+
+  press_key (list, GDK_KEY_Home);
+  reflect_test_wait_until_drawn (window);
+  reflect_test_save_screenshot (window, "sessions-home.png");
+  first = g_list_model_get_item (reflect_sessions_page_get_sessions (page), 0);
+  g_assert_true (row_shown_with_focus (page, reflect_session_get_case_ref (first)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -493,6 +636,7 @@ main (int   argc,
                    test_list_reads_the_rest_after_first_frame);
   g_test_add_func ("/ui/sessions/shortcuts-window-shows-accelerators",
                    test_shortcuts_window_shows_accelerators);
+  g_test_add_func ("/ui/sessions/home-and-end-show-a-row", test_home_and_end_show_a_row);
   g_test_add_func ("/ui/sessions/search-and-delete-with-undo", test_search_and_delete_with_undo);
 
   status = g_test_run ();
