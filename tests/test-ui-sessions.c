@@ -501,6 +501,46 @@ find_row (ReflectSessionsPage *page,
   return title != NULL ? gtk_widget_get_parent (title) : NULL;
 }
 
+/* The list's background is the card: with one session found it ends under
+ * that row, in light and in dark, rather than running on to the bottom of
+ * the window.  Shown to fail with the list as tall as the page: "assertion
+ * failed (gtk_widget_get_height (list) < 2 * gtk_widget_get_height (row)):
+ * (679 < 148)". */
+static void
+test_card_ends_under_last_row (void)
+{
+  ReflectApplication *app = get_app ();
+  GtkWidget *window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  ReflectSessionsPage *page = find_sessions_page (window);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GtkWidget *entry, *row, *list;
+
+  add_session ("ONE-ROW-CARD", 0, REFLECT_SESSION_PLANNED);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sessions.search", NULL));
+  entry = reflect_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "ONE-ROW-CARD");
+  reflect_sessions_page_reload (page);
+  g_assert_cmpuint (g_list_model_get_n_items (reflect_sessions_page_get_sessions (page)), ==, 1);
+
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                      : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      reflect_test_wait_until_drawn (window);
+      list = find_list_view (GTK_WIDGET (page));
+      row = gtk_widget_get_parent (find_row (page, "ONE-ROW-CARD"));
+      g_assert_true (gtk_widget_get_parent (row) == list);
+      /* The row, and its margin below, but not a second row's height. */
+      g_assert_cmpint (gtk_widget_get_height (list), <, 2 * gtk_widget_get_height (row));
+      reflect_test_save_screenshot (window, dark ? "sessions-one-row-dark.png"
+                                                 : "sessions-one-row-light.png");
+    }
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sessions.search", NULL));
+}
+
 /* GTK offers no way to send a key press: this runs what @widget's own
  * binding for @keyval (without modifiers) would. */
 static void
@@ -636,6 +676,7 @@ main (int   argc,
                    test_list_reads_the_rest_after_first_frame);
   g_test_add_func ("/ui/sessions/shortcuts-window-shows-accelerators",
                    test_shortcuts_window_shows_accelerators);
+  g_test_add_func ("/ui/sessions/card-ends-under-last-row", test_card_ends_under_last_row);
   g_test_add_func ("/ui/sessions/home-and-end-show-a-row", test_home_and_end_show_a_row);
   g_test_add_func ("/ui/sessions/search-and-delete-with-undo", test_search_and_delete_with_undo);
 
