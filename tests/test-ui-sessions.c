@@ -12,6 +12,7 @@
 #include "reflect-new-session-dialog.h"
 #include "reflect-session-filters.h"
 #include "reflect-sessions-page.h"
+#include "reflect-store-people.h"
 #include "reflect-store-private.h"
 #include "reflect-test-env.h"
 #include "reflect-test-ui.h"
@@ -501,6 +502,87 @@ find_row (ReflectSessionsPage *page,
   return title != NULL ? gtk_widget_get_parent (title) : NULL;
 }
 
+/* As GNOME's text scaling does: GTK reads it from gtk-xft-dpi. */
+static void
+set_text_scale (double factor)
+{
+  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", (int)(factor * 96 * 1024), NULL);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Whether @subtitle shows all its text, not cut short by an ellipsis. */
+static gboolean
+shows_whole_text (GtkWidget *subtitle)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  int height;
+
+  if (GTK_IS_LABEL (subtitle))
+    return !pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (subtitle)));
+
+  /* An inscription wraps its text into as many lines as its height holds,
+   * and cuts the last one short. */
+  layout = gtk_widget_create_pango_layout (subtitle,
+                                           gtk_inscription_get_text (GTK_INSCRIPTION (subtitle)));
+  pango_layout_set_width (layout, gtk_widget_get_width (subtitle) * PANGO_SCALE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  return height <= gtk_widget_get_height (subtitle);
+}
+
+static int
+line_height (GtkWidget *widget)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, "Xy");
+  int height;
+
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  return height;
+}
+
+/* At 200 % text a row's subtitle (date, model, agencies) is shown whole,
+ * on as many lines as it needs; at 100 % it keeps to one line, so rows are
+ * no taller.  Shown to fail with the subtitle a one-line GtkInscription:
+ * "'shows_whole_text (subtitle)' should be TRUE". */
+static void
+test_subtitle_whole_at_large_text (void)
+{
+  ReflectApplication *app = get_app ();
+  GtkWidget *window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  ReflectSessionsPage *page = find_sessions_page (window);
+  ReflectStore *store = reflect_application_get_store (app);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *subtitle;
+  gint64 id;
+  static const char *people[][2] = {
+    { "Alex Morgan", "Children’s Social Care" }, { "Priya Shah", "Health visiting" },
+    { "Tom Reilly", "Education" }, { "Dana Okafor", "Police" }, { "Lee Chen", "Housing" },
+  };
+
+  /* Newest of all, so it is the first row. */
+  id = add_session ("LARGE-TEXT-1", 2000, REFLECT_SESSION_PLANNED);
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      reflect_store_add_attendee (store, id, people[i][0], people[i][1], "Practitioner", &error);
+      g_assert_no_error (error);
+    }
+  reflect_sessions_page_reload (page);
+
+  set_text_scale (2.0);
+  reflect_test_wait_until_drawn (window);
+  subtitle = gtk_grid_get_child_at (GTK_GRID (find_row (page, "LARGE-TEXT-1")), 0, 1);
+  g_assert_nonnull (subtitle);
+  g_assert_true (shows_whole_text (subtitle));
+  g_assert_cmpint (gtk_widget_get_height (subtitle), >=, 2 * line_height (subtitle));
+  reflect_test_save_screenshot (window, "sessions-large-text.png");
+
+  set_text_scale (1.0);
+  reflect_test_wait_until_drawn (window);
+  subtitle = gtk_grid_get_child_at (GTK_GRID (find_row (page, "LARGE-TEXT-1")), 0, 1);
+  g_assert_cmpint (gtk_widget_get_height (subtitle), <, 2 * line_height (subtitle));
+}
+
 /* The list's background is the card: with one session found it ends under
  * that row, in light and in dark, rather than running on to the bottom of
  * the window.  Shown to fail with the list as tall as the page: "assertion
@@ -676,6 +758,8 @@ main (int   argc,
                    test_list_reads_the_rest_after_first_frame);
   g_test_add_func ("/ui/sessions/shortcuts-window-shows-accelerators",
                    test_shortcuts_window_shows_accelerators);
+  g_test_add_func ("/ui/sessions/subtitle-whole-at-large-text",
+                   test_subtitle_whole_at_large_text);
   g_test_add_func ("/ui/sessions/card-ends-under-last-row", test_card_ends_under_last_row);
   g_test_add_func ("/ui/sessions/home-and-end-show-a-row", test_home_and_end_show_a_row);
   g_test_add_func ("/ui/sessions/search-and-delete-with-undo", test_search_and_delete_with_undo);

@@ -26,6 +26,9 @@
 #define ROWS_PER_FRAME 8
 /* GTK 4.8's GTK_LIST_VIEW_MAX_LIST_ITEMS: rows it builds ahead. */
 #define ROWS_BUILT_BY_GTK 200
+/* gtk-xft-dpi of GNOME's Large Text (125 %), in 1024ths of a dot per inch:
+ * from here up, a session's subtitle wraps rather than being cut short. */
+#define LARGE_TEXT_DPI (120 * 1024)
 
 /* The history of sessions, newest first.  The list is a GtkListView over a
  * ReflectSessionList: the store is asked for the ids alone, each session
@@ -58,6 +61,7 @@ struct _ReflectSessionsPage
   gulong           changed_id;
   guint            has_any : 1;
   guint            stale : 1;       /* the store changed while the page was hidden */
+  guint            wrap_subtitles : 1;
 };
 
 G_DEFINE_FINAL_TYPE (ReflectSessionsPage, reflect_sessions_page, GTK_TYPE_WIDGET)
@@ -117,6 +121,34 @@ row_menu_clicked_cb (GtkButton *button,
   gtk_popover_popup (GTK_POPOVER (popover));
 }
 
+/* Large text cuts a one-line subtitle to its date and the start of the
+ * model, so there it is a label that wraps.  At other sizes it is an
+ * inscription: it asks for a line's height and a few characters' width
+ * without laying out its text, which for a long line cut short by an
+ * ellipsis GtkLabel does each time it is measured. */
+static GtkWidget *
+create_subtitle (gboolean wrap)
+{
+  GtkWidget *subtitle;
+
+  if (wrap)
+    {
+      subtitle = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+      gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (subtitle), PANGO_WRAP_WORD_CHAR);
+    }
+  else
+    {
+      subtitle = gtk_inscription_new (NULL);
+      gtk_inscription_set_text_overflow (GTK_INSCRIPTION (subtitle),
+                                         GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+    }
+  gtk_widget_set_hexpand (subtitle, TRUE);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  return subtitle;
+}
+
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
@@ -124,7 +156,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *grid = gtk_grid_new ();
   GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_inscription_new (NULL);
+  GtkWidget *subtitle = create_subtitle (GPOINTER_TO_INT (user_data));
   GtkWidget *state = gtk_label_new (NULL);
   GtkWidget *match = gtk_label_new (NULL);
   GtkWidget *menu = gtk_button_new_from_icon_name ("view-more-symbolic");
@@ -141,14 +173,6 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (title, TRUE);
   gtk_widget_add_css_class (title, "heading");
-
-  /* An inscription, not a label: it asks for a line's height and a few
-   * characters' width without laying out its text, which for a long line
-   * cut short by an ellipsis GtkLabel does each time it is measured. */
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (subtitle),
-                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (subtitle, TRUE);
-  gtk_widget_add_css_class (subtitle, "dim-label");
 
   gtk_widget_set_valign (state, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (state, "reflect-state");
@@ -227,10 +251,15 @@ bind_row_cb (GtkSignalListItemFactory *factory,
                                   menu_label, -1);
 
   gtk_label_set_text (GTK_LABEL (title), reflect_session_get_case_ref (session));
-  gtk_inscription_set_text (GTK_INSCRIPTION (subtitle), details);
-  /* Cut short on narrow windows and at large text sizes: the whole of it
-   * is a pointer's rest away, and in the row's accessible name. */
-  gtk_widget_set_tooltip_text (subtitle, details);
+  if (GTK_IS_LABEL (subtitle))
+    gtk_label_set_text (GTK_LABEL (subtitle), details);
+  else
+    {
+      gtk_inscription_set_text (GTK_INSCRIPTION (subtitle), details);
+      /* Cut short on narrow windows: the whole of it is a pointer's rest
+       * away, and in the row's accessible name. */
+      gtk_widget_set_tooltip_text (subtitle, details);
+    }
   gtk_label_set_text (GTK_LABEL (state), reflect_session_state_get_title (session_state));
 
   gtk_widget_remove_css_class (state, "accent");
@@ -544,11 +573,39 @@ reflect_sessions_page_class_init (ReflectSessionsPageClass *klass)
                                        "sessions.search", NULL);
 }
 
+static gboolean
+text_is_large (ReflectSessionsPage *self)
+{
+  int dpi = 0;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-xft-dpi", &dpi, NULL);
+  return dpi >= LARGE_TEXT_DPI;
+}
+
+/* Rows are made by the factory, so a new one remakes them all with the
+ * subtitle that suits the text size. */
 static void
-reflect_sessions_page_init (ReflectSessionsPage *self)
+set_row_factory (ReflectSessionsPage *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
+  self->wrap_subtitles = text_is_large (self);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb),
+                    GINT_TO_POINTER (self->wrap_subtitles));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+}
+
+static void
+text_scale_changed_cb (ReflectSessionsPage *self)
+{
+  if (text_is_large (self) != self->wrap_subtitles)
+    set_row_factory (self);
+}
+
+static void
+reflect_sessions_page_init (ReflectSessionsPage *self)
+{
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->pending_deletes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
@@ -556,9 +613,9 @@ reflect_sessions_page_init (ReflectSessionsPage *self)
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
-  gtk_list_view_set_factory (self->list_view, factory);
+  set_row_factory (self);
+  g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (self)), "notify::gtk-xft-dpi",
+                           G_CALLBACK (text_scale_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 void
