@@ -1005,6 +1005,19 @@ toggle_activated (GtkWidget  *widget,
     }
 }
 
+/* Tab from the stage to the note pad passes every suggested question on
+ * the way: one key takes a person taking notes straight there. */
+static void
+write_note_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ReflectFacilitateView *self = REFLECT_FACILITATE_VIEW (widget);
+
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+  gtk_widget_grab_focus (self->note_pad);
+}
+
 static void
 next_activated (GtkWidget  *widget,
                 const char *action_name,
@@ -1247,6 +1260,18 @@ setup_shortcuts (ReflectFacilitateView *self)
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (capture), GTK_SHORTCUT_SCOPE_MANAGED);
   add_managed_shortcut (GTK_SHORTCUT_CONTROLLER (capture), GDK_KEY_space, 0, space_cb, NULL);
   add_managed_shortcut (GTK_SHORTCUT_CONTROLLER (capture), GDK_KEY_KP_Space, 0, space_cb, NULL);
+  /* In the note pad Ctrl+arrows move by a word, so a person taking notes
+   * moves on with Ctrl+Page Down, as GNOME apps move to the next page or
+   * tab while text has the focus; captured, before the text view takes
+   * the key for itself. */
+  add_managed_shortcut (GTK_SHORTCUT_CONTROLLER (capture), GDK_KEY_Page_Down, GDK_CONTROL_MASK,
+                        managed_shortcut_cb, "facilitate.next");
+  add_managed_shortcut (GTK_SHORTCUT_CONTROLLER (capture), GDK_KEY_KP_Page_Down, GDK_CONTROL_MASK,
+                        managed_shortcut_cb, "facilitate.next");
+  add_managed_shortcut (GTK_SHORTCUT_CONTROLLER (capture), GDK_KEY_Page_Up, GDK_CONTROL_MASK,
+                        managed_shortcut_cb, "facilitate.previous");
+  add_managed_shortcut (GTK_SHORTCUT_CONTROLLER (capture), GDK_KEY_KP_Page_Up, GDK_CONTROL_MASK,
+                        managed_shortcut_cb, "facilitate.previous");
   gtk_widget_add_controller (GTK_WIDGET (self), capture);
 
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (bubble), GTK_SHORTCUT_SCOPE_MANAGED);
@@ -1262,6 +1287,9 @@ setup_shortcuts (ReflectFacilitateView *self)
                         managed_shortcut_cb, "facilitate.add-minute");
   add_managed_shortcut (GTK_SHORTCUT_CONTROLLER (bubble), GDK_KEY_F5, 0,
                         managed_shortcut_cb, "facilitate.presenter");
+  add_managed_shortcut (GTK_SHORTCUT_CONTROLLER (bubble), GDK_KEY_n,
+                        GDK_CONTROL_MASK | GDK_SHIFT_MASK, managed_shortcut_cb,
+                        "facilitate.write-note");
   gtk_widget_add_controller (GTK_WIDGET (self), bubble);
 }
 
@@ -1335,6 +1363,8 @@ reflect_facilitate_view_class_init (ReflectFacilitateViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "facilitate.toggle", NULL, toggle_activated);
   gtk_widget_class_install_action (widget_class, "facilitate.next", NULL, next_activated);
+  gtk_widget_class_install_action (widget_class, "facilitate.write-note", NULL,
+                                   write_note_activated);
   gtk_widget_class_install_action (widget_class, "facilitate.previous", NULL, previous_activated);
   gtk_widget_class_install_action (widget_class, "facilitate.undo-move", NULL,
                                    undo_move_activated);

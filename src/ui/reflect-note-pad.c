@@ -337,6 +337,23 @@ reflect_note_pad_unmap (GtkWidget *widget)
   GTK_WIDGET_CLASS (reflect_note_pad_parent_class)->unmap (widget);
 }
 
+/* Focusing the pad is to write in it: the cursor goes to the end of the
+ * stage's notes, where the next line will be. */
+static gboolean
+reflect_note_pad_grab_focus (GtkWidget *widget)
+{
+  ReflectNotePad *self = REFLECT_NOTE_PAD (widget);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter end;
+
+  if (!gtk_widget_grab_focus (GTK_WIDGET (self->text_view)))
+    return FALSE;
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  gtk_text_view_scroll_mark_onscreen (self->text_view, gtk_text_buffer_get_insert (buffer));
+  return TRUE;
+}
+
 static void
 reflect_note_pad_class_init (ReflectNotePadClass *klass)
 {
@@ -346,6 +363,7 @@ reflect_note_pad_class_init (ReflectNotePadClass *klass)
   object_class->dispose = reflect_note_pad_dispose;
   object_class->finalize = reflect_note_pad_finalize;
   widget_class->unmap = reflect_note_pad_unmap;
+  widget_class->grab_focus = reflect_note_pad_grab_focus;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,

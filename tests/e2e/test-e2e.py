@@ -38,6 +38,7 @@ PEOPLE = [
 ]
 NOTE_TEXT = 'The group noticed the plan relies on one agency.'
 ACTION_TEXT = 'Arrange a joint visit with health visiting'
+PAD_TEXT = 'Attendance is up since September.'
 
 skipped = []
 app_proc = None
@@ -529,6 +530,7 @@ def run_stages(main):
 
 
 def run_stages_heard(main, heard):
+    moved_with = None
     for i, stage in enumerate(STAGES):
         find(main, 'label', stage, what=f'stage {i + 1} title “{stage}”')
         find(main, 'label', re.compile(rf'\b{i + 1} of {len(STAGES)}\b'),
@@ -545,7 +547,7 @@ def run_stages_heard(main, heard):
                                 f'the arrival in stage {i + 1} and its time left')
             # The clock runs on into the next stage.
             clock_button(main, PAUSE, f'Pause button in stage {i + 1} (clock running on)')
-            log(f'stage {i + 1} “{stage}”: reached with Ctrl+Right, clock running; '
+            log(f'stage {i + 1} “{stage}”: reached with {moved_with}, clock running; '
                 f'a screen reader heard “{said}”')
         if i == 2:
             key('space')
@@ -554,8 +556,33 @@ def run_stages_heard(main, heard):
             clock_button(main, PAUSE, 'Pause button after Space resumed the clock')
             log('Space paused and resumed the clock')
         if i + 1 < len(STAGES):
+            if STAGES[i] == 'Purposeful reflection':
+                # Taking notes, the Case Presenter moves on without leaving
+                # the note pad, where Ctrl+Right moves by a word; the
+                # announcement of stage 6 shows that Ctrl+Page Down worked.
+                type_in_note_pad(main)
+                moved_with = 'ctrl+Page_Down'
+            else:
+                moved_with = 'ctrl+Right'
             heard.drain()
-            key('ctrl+Right')
+            key(moved_with)
+
+
+def type_in_note_pad(main):
+    """Goes to the note pad with its shortcut and types into it."""
+    pad = find(main, EDITABLE, 'Notes for this stage', what='note pad “Notes for this stage”')
+    key('ctrl+shift+n')
+    deadline = time.monotonic() + TIMEOUT
+    while not pad.getState().contains(pyatspi.STATE_FOCUSED):
+        if time.monotonic() > deadline:
+            fail('Ctrl+Shift+N did not put the cursor in the note pad')
+        time.sleep(0.25)
+    xdotool('type', '--delay', '20', PAD_TEXT)
+    while PAD_TEXT not in text_of(pad):
+        if time.monotonic() > deadline:
+            fail(f'the note pad does not hold what was typed: “{text_of(pad)}”')
+        time.sleep(0.25)
+    log('Ctrl+Shift+N put the cursor in the note pad; typed a note there')
 
 
 def ask_question(main):
