@@ -310,7 +310,7 @@ test_agency_summary (Fixture       *f,
   g_autoptr(ReflectRecordNote) note = NULL;
   g_autofree char *text = NULL;
   g_auto(GStrv) agencies = NULL;
-  const char *own, *others, *visit, *taf;
+  const char *own, *others, *visit, *taf, *summary;
   gint64 id;
 
   g_assert_no_error (error);
@@ -321,6 +321,22 @@ test_agency_summary (Fixture       *f,
   agencies = reflect_record_note_get_agencies (note);
   g_assert_cmpuint (g_strv_length (agencies), ==, 4);
 
+  /* Without a summary written at its stage, there is no heading for one. */
+  text = reflect_record_note_render_agency_summary (note, "School", REFLECT_NOTE_FORMAT_TEXT);
+  g_assert_null (strstr (text, "Summary of the discussion"));
+  g_clear_pointer (&text, g_free);
+  g_clear_object (&note);
+
+  /* The facilitator's summary, written at the Durham stage for it, is what
+   * each agency records: it comes first, without names. */
+  g_assert_true (reflect_store_save_note (store, id, 1, "agency-summary",
+                                          "Gwenllian and Tom agreed mum needs practical help.\n"
+                                          "School will keep Łukasz's attendance under review.",
+                                          NULL, &error));
+  g_assert_no_error (error);
+  note = reflect_record_note_new (store, id, &error);
+  g_assert_no_error (error);
+
   text = reflect_record_note_render_agency_summary (note, "Health Visiting",
                                                     REFLECT_NOTE_FORMAT_TEXT);
   own = strstr (text, "Actions for Health Visiting\n1. Visit mum at home");
@@ -328,6 +344,12 @@ test_agency_summary (Fixture       *f,
   g_assert_nonnull (own);
   g_assert_nonnull (others);
   g_assert_true (own < others);
+  summary = strstr (text, "Summary of the discussion\n"
+                          "[Health Visiting] and [Police] agreed mum needs practical help.\n"
+                          "School will keep [School]'s attendance under review.\n");
+  if (summary == NULL)
+    g_error ("no summary of the discussion in:\n%s", text);
+  g_assert_true (summary < own);
   record_fixture_assert_no_names (text);
   g_clear_pointer (&text, g_free);
 

@@ -47,6 +47,7 @@ struct _ReflectRecordNote
   GPtrArray      *attendees;    /* ReflectRecordAttendee */
   GPtrArray      *actions;      /* ReflectAction */
   GPtrArray      *info_sharing; /* ReflectInfoSharing */
+  GPtrArray      *notes;        /* ReflectNote */
   ReflectRecord  *record;
   GPtrArray      *candidates;   /* NameCandidate, longest first */
   char           *organisation;
@@ -276,6 +277,7 @@ reflect_record_note_finalize (GObject *object)
   g_clear_pointer (&self->attendees, g_ptr_array_unref);
   g_clear_pointer (&self->actions, g_ptr_array_unref);
   g_clear_pointer (&self->info_sharing, g_ptr_array_unref);
+  g_clear_pointer (&self->notes, g_ptr_array_unref);
   g_clear_pointer (&self->record, reflect_record_free);
   g_clear_pointer (&self->candidates, g_ptr_array_unref);
   g_clear_pointer (&self->organisation, g_free);
@@ -329,6 +331,9 @@ reflect_record_note_new (ReflectStore  *store,
     return NULL;
   self->info_sharing = reflect_store_list_info_sharing (store, session_id, error);
   if (self->info_sharing == NULL)
+    return NULL;
+  self->notes = reflect_store_list_notes (store, session_id, error);
+  if (self->notes == NULL)
     return NULL;
   self->record = reflect_store_load_record (store, session_id, error);
   if (self->record == NULL)
@@ -941,11 +946,44 @@ owner_is_agency (ReflectRecordNote *self,
   return *b != '\0' && strcmp (a, b) == 0;
 }
 
+/* The stage of the Durham model at which the facilitator sums up: "A brief
+ * summary of the discussion will be provided by the facilitator for each
+ * agency to record on their systems" (guidance 004). */
+#define DISCUSSION_SUMMARY_STAGE "agency-summary"
+
+static void
+add_discussion_summary (ReflectRecordNote *self,
+                        GString           *out,
+                        ReflectNoteFormat  format)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < self->notes->len; i++)
+    {
+      ReflectNote *note = g_ptr_array_index (self->notes, i);
+      g_autofree char *text = NULL;
+
+      if (g_strcmp0 (note->stage_key, DISCUSSION_SUMMARY_STAGE) != 0 ||
+          reflect_string_is_blank (note->body))
+        continue;
+
+      text = anonymise (self, note->body, FALSE);
+      if (!any)
+        add_heading (out, format, _("Summary of the discussion"));
+      else
+        begin_block (out);
+      append_user_text (out, format, text, "");
+      g_string_append_c (out, '\n');
+      any = TRUE;
+    }
+}
+
 /**
  * reflect_record_note_render_agency_summary:
  * @agency: the agency it is for; its actions come first
  *
- * The brief summary for each agency to record (Durham).
+ * The brief summary for each agency to record (Durham): the facilitator's
+ * summary of the discussion, then the actions.
  *
  * Returns: (transfer full): the summary
  */
@@ -977,6 +1015,7 @@ reflect_record_note_render_agency_summary (ReflectRecordNote *self,
   add_header (self, out, format, title);
   add_session_facts (self, out, format);
   add_paragraph (out, intro_text ());
+  add_discussion_summary (self, out, format);
   add_actions (self, out, format, own_title, own);
   if (others->len > 0)
     add_actions (self, out, format, _("Other actions agreed"), others);
