@@ -325,6 +325,8 @@ test_import_replace (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *newer = NULL;
   g_autofree char *shipped = NULL;
+  g_autofree char *mine = NULL;
+  g_auto(GStrv) parts = NULL;
   ReflectQuestionBank *bank;
 
   g_assert_nonnull (reflect_store_import_question_bank (f->store, f->catalog, good_bank, -1,
@@ -359,6 +361,22 @@ test_import_replace (Fixture       *f,
   g_assert_error (error, REFLECT_QUESTIONS_ERROR, REFLECT_QUESTIONS_ERROR_BANK_SHIPPED);
   g_assert_true (reflect_question_bank_get_builtin (reflect_catalog_find_bank (f->catalog,
                                                                                "mcclure")));
+  g_clear_error (&error);
+
+  /* Nor is the id of the person's own questions, before or after they
+   * have written one. */
+  parts = g_strsplit (good_bank, "northtown", -1);
+  mine = g_strjoinv ("my-questions", parts);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_null (reflect_store_import_question_bank (f->store, f->catalog, mine, -1,
+                                                         "mine.json", TRUE, &error));
+      g_assert_error (error, REFLECT_QUESTIONS_ERROR, REFLECT_QUESTIONS_ERROR_BANK_SHIPPED);
+      g_assert_nonnull (strstr (error->message, "your own questions"));
+      g_clear_error (&error);
+      g_assert_nonnull (reflect_store_ensure_my_questions_bank (f->store, f->catalog, &error));
+      g_assert_no_error (error);
+    }
 }
 
 static void

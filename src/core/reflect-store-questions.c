@@ -545,6 +545,15 @@ reflect_store_import_question_bank (ReflectStore    *self,
     return NULL;
 
   id = reflect_question_bank_get_id (bank);
+  /* Refused even before the person has written a question of their own:
+   * their questions would land in the imported bank. */
+  if (g_strcmp0 (id, REFLECT_MY_QUESTIONS_BANK_ID) == 0)
+    {
+      g_set_error (error, REFLECT_QUESTIONS_ERROR, REFLECT_QUESTIONS_ERROR_BANK_SHIPPED,
+                   _("%s: the bank id “%s” is where Reflect keeps your own questions. Give the bank in the file an id of its own."),
+                   filename ? filename : _("(unnamed)"), id);
+      return NULL;
+    }
   existing = reflect_catalog_find_bank (catalog, id);
   if (existing != NULL && reflect_question_bank_get_builtin (existing))
     {
