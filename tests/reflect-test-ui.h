@@ -46,6 +46,16 @@ reflect_test_wait_until_drawn (GtkWidget *widget)
     ;
 }
 
+/* GNOME's text size: 1.0 normal, 1.25 Large Text, 2.0 for the 200 % the
+ * checks ask for.  GTK reads it from gtk-xft-dpi. */
+static inline void
+reflect_test_set_text_scale (double factor)
+{
+  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", (int)(factor * 96 * 1024), NULL);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 /* The first of @widget and its descendants, depth first, of @type. */
 static inline GtkWidget *
 reflect_test_find_descendant (GtkWidget *widget,

@@ -490,14 +490,6 @@ find_row (ReflectSessionsPage *page,
 }
 
 /* As GNOME's text scaling does: GTK reads it from gtk-xft-dpi. */
-static void
-set_text_scale (double factor)
-{
-  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", (int)(factor * 96 * 1024), NULL);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 /* Whether @subtitle shows all its text, not cut short by an ellipsis. */
 static gboolean
 shows_whole_text (GtkWidget *subtitle)
@@ -556,7 +548,7 @@ test_subtitle_whole_at_large_text (void)
     }
   reflect_sessions_page_reload (page);
 
-  set_text_scale (2.0);
+  reflect_test_set_text_scale (2.0);
   reflect_test_wait_until_drawn (window);
   subtitle = gtk_grid_get_child_at (GTK_GRID (find_row (page, "LARGE-TEXT-1")), 0, 1);
   g_assert_nonnull (subtitle);
@@ -564,7 +556,7 @@ test_subtitle_whole_at_large_text (void)
   g_assert_cmpint (gtk_widget_get_height (subtitle), >=, 2 * line_height (subtitle));
   reflect_test_save_screenshot (window, "sessions-large-text.png");
 
-  set_text_scale (1.0);
+  reflect_test_set_text_scale (1.0);
   reflect_test_wait_until_drawn (window);
   subtitle = gtk_grid_get_child_at (GTK_GRID (find_row (page, "LARGE-TEXT-1")), 0, 1);
   g_assert_cmpint (gtk_widget_get_height (subtitle), <, 2 * line_height (subtitle));

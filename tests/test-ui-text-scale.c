@@ -58,8 +58,7 @@ static void
 set_text_scale (double factor)
 {
   text_scale = factor;
-  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", (int)(factor * 96 * 1024), NULL);
-  iterate ();
+  reflect_test_set_text_scale (factor);
 }
 
 static int
