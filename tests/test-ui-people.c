@@ -431,6 +431,34 @@ test_morrison (void)
   harness_close (&h);
 }
 
+/* Name, Tab, agency, Tab, job title: the agency list's arrow is no stop on
+ * the way (it took the job title, and Return there opened the list). */
+static void
+test_tab_order_of_add_row (void)
+{
+  Harness h = { 0, };
+  GtkWidget *name_entry;
+  GtkWidget *agency_entry;
+  GtkWidget *job_entry;
+  GtkWidget *focus;
+
+  harness_open (&h, 0);
+  name_entry = find_named (GTK_WIDGET (h.view), "new-name");
+  agency_entry = gtk_combo_box_get_child (GTK_COMBO_BOX (find_named (GTK_WIDGET (h.view),
+                                                                     "new-agency")));
+  job_entry = find_named (GTK_WIDGET (h.view), "new-job");
+
+  g_assert_true (gtk_widget_grab_focus (name_entry));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (h.window), GTK_DIR_TAB_FORWARD));
+  focus = gtk_root_get_focus (GTK_ROOT (h.window));
+  g_assert_true (focus == agency_entry || gtk_widget_is_ancestor (focus, agency_entry));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (h.window), GTK_DIR_TAB_FORWARD));
+  focus = gtk_root_get_focus (GTK_ROOT (h.window));
+  g_assert_true (focus == job_entry || gtk_widget_is_ancestor (focus, job_entry));
+
+  harness_close (&h);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -442,6 +470,7 @@ main (int   argc,
   g_test_add_func ("/ui/people/add-assign-refuse-reload", test_people_view);
   g_test_add_func ("/ui/people/second-round-roles", test_second_round);
   g_test_add_func ("/ui/people/morrison-confidence", test_morrison);
+  g_test_add_func ("/ui/people/tab-order-of-add-row", test_tab_order_of_add_row);
 
   status = g_test_run ();
   return reflect_test_ui_finish (status, home);

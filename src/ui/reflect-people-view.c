@@ -915,14 +915,43 @@ reflect_people_view_class_init (ReflectPeopleViewClass *klass)
   gtk_widget_class_install_action (widget_class, "people.copy-roles", NULL,
                                    copy_roles_activated);
   gtk_widget_class_install_action (widget_class, "people.focus-add", NULL, focus_add_activated);
+}
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "people.focus-add", NULL);
+/* Tab from the agency goes on to the job title, as people type the three
+ * in turn: a stop on the list's arrow took the job title, and Return there
+ * opened the list.  The list is still a click, or Alt+Down, away. */
+static void
+take_arrows_out_of_tab_order (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_TOGGLE_BUTTON (child))
+        {
+          gtk_widget_set_focusable (child, FALSE);
+          gtk_widget_set_focus_on_click (child, FALSE);
+        }
+      else
+        take_arrows_out_of_tab_order (child);
+    }
+}
+
+static gboolean
+focus_add_cb (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   user_data)
+{
+  /* Managed shortcuts reach every view of the window: only the shown one
+   * takes Ctrl+Shift+N. */
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  return gtk_widget_activate_action (widget, "people.focus-add", NULL);
 }
 
 static void
 reflect_people_view_init (ReflectPeopleView *self)
 {
+  GtkEventController *shortcuts;
   g_autoptr(GtkEntryCompletion) completion = NULL;
   GtkWidget *agency_entry;
 
@@ -934,6 +963,17 @@ reflect_people_view_init (ReflectPeopleView *self)
                                   _("Agency of the person to add"), -1);
   g_signal_connect_object (agency_entry, "activate", G_CALLBACK (add_entry_activated_cb), self,
                            G_CONNECT_SWAPPED);
+  take_arrows_out_of_tab_order (GTK_WIDGET (self->new_agency));
+
+  /* Wherever the focus is in the window, not only inside this view (the
+   * view switcher, say, after Alt+2). */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                     GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                      gtk_callback_action_new (focus_add_cb, NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   /* Earlier attendees, offered as the name is typed. */
   self->suggestions = gtk_list_store_new (N_SUGGEST_COLUMNS, G_TYPE_STRING, G_TYPE_STRING,
