@@ -230,6 +230,85 @@ test_note_pad_follows_stage (void)
   session_close (&s);
 }
 
+/* Tab from what will be done goes to who will do it, not to Move and
+ * Delete; and a deleted action comes back with Undo, where it was, done
+ * or not. */
+static void
+test_action_tab_order_and_undo (void)
+{
+  Session s;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = g_object_new (REFLECT_TYPE_RECORD_VIEW, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  ReflectAction *second;
+  GtkWidget *focus;
+
+  session_open (&s, "undo");
+  before = reflect_store_list_actions (s.store, s.id, &error);
+  g_assert_cmpuint (before->len, ==, 3);
+  second = g_ptr_array_index (before, 1);
+  g_assert_true (reflect_store_update_action (s.store, second->id, second->what, second->owner,
+                                              second->due, TRUE, &error));
+  g_assert_no_error (error);
+
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  reflect_record_view_set_run (REFLECT_RECORD_VIEW (view), s.run);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (window);
+
+  g_assert_true (gtk_widget_grab_focus (find_named (view, "action-what")));
+  g_assert_true (gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD));
+  focus = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_TYPE_ENTRY);
+  g_assert_nonnull (focus);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (focus)), ==,
+                   ((ReflectAction *)g_ptr_array_index (before, 0))->owner);
+  if (g_getenv ("REFLECT_SHOT_DIR") != NULL)
+    {
+      GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (focus,
+                                                                                GTK_TYPE_SCROLLED_WINDOW));
+      GtkWidget *content = gtk_scrolled_window_get_child (scroller);
+      graphene_point_t at;
+
+      /* The actions, below the notes. */
+      g_assert_true (gtk_widget_compute_point (focus, content, &GRAPHENE_POINT_INIT (0, 0), &at));
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scroller), at.y - 200);
+      reflect_test_wait_until_drawn (window);
+      reflect_test_save_screenshot (window, "record-actions.png");
+    }
+
+  g_assert_true (gtk_widget_activate_action (view, "record.delete-action", "x", second->id));
+  after = reflect_store_list_actions (s.store, s.id, &error);
+  g_assert_cmpuint (after->len, ==, 2);
+  g_clear_pointer (&after, g_ptr_array_unref);
+
+  g_assert_true (gtk_widget_activate_action (view, "record.undo-delete", NULL));
+  after = reflect_store_list_actions (s.store, s.id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      ReflectAction *was = g_ptr_array_index (before, i);
+      ReflectAction *is = g_ptr_array_index (after, i);
+
+      g_assert_cmpstr (is->what, ==, was->what);
+      g_assert_cmpstr (is->owner, ==, was->owner);
+      g_assert_cmpstr (is->due, ==, was->due);
+      g_assert_cmpint (is->done, ==, i == 1);
+    }
+
+  /* Once only: a second Undo brings nothing more back. */
+  g_assert_true (gtk_widget_activate_action (view, "record.undo-delete", NULL));
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = reflect_store_list_actions (s.store, s.id, &error);
+  g_assert_cmpuint (after->len, ==, 3);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  session_close (&s);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -242,6 +321,7 @@ main (int   argc,
   g_test_add_func ("/ui/record/type-then-reload", test_type_then_reload);
   g_test_add_func ("/ui/record/preview-hides-names", test_preview_hides_names);
   g_test_add_func ("/ui/record/note-pad-follows-stage", test_note_pad_follows_stage);
+  g_test_add_func ("/ui/record/action-tab-order-and-undo", test_action_tab_order_and_undo);
 
   status = g_test_run ();
   return reflect_test_ui_finish (status, home);

@@ -52,6 +52,7 @@ struct _ReflectRecordView
 {
   GtkWidget   parent_instance;
 
+  AdwToastOverlay   *toast_overlay;
   GtkScrolledWindow *scroller;
   GtkRevealer *error_revealer;
   GtkLabel    *error_label;
@@ -69,6 +70,12 @@ struct _ReflectRecordView
   GStrv       owner_choices;
   guint       save_source;
   gulong      clock_handler;
+
+  /* The last action or decision deleted, for Undo. */
+  gint64              deleted_session;
+  ReflectAction      *deleted_action;
+  guint               deleted_position;
+  ReflectInfoSharing *deleted_info;
 };
 
 G_DEFINE_FINAL_TYPE (ReflectRecordView, reflect_record_view, GTK_TYPE_WIDGET)
@@ -408,9 +415,10 @@ add_action_row (ReflectRecordView *self,
 {
   Binding *binding = add_binding (self, BINDING_ACTION);
   GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *fields = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *bottom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *done = gtk_check_button_new ();
   GtkWidget *what = entry (action->what, _("What will be done"), _("Action"));
   GtkWidget *owner = entry (action->owner, _("Which agency or role"), _("Who will do it"));
@@ -443,19 +451,28 @@ add_action_row (ReflectRecordView *self,
   gtk_widget_set_sensitive (up, index > 0);
   gtk_widget_set_sensitive (down, index + 1 < n);
 
-  gtk_box_append (GTK_BOX (top), done);
-  gtk_box_append (GTK_BOX (top), what);
-  gtk_box_append (GTK_BOX (top), up);
-  gtk_box_append (GTK_BOX (top), down);
-  gtk_box_append (GTK_BOX (top), icon_button ("user-trash-symbolic", _("Delete Action"),
-                                              "record.delete-action", action->id));
+  /* The buttons stand after all three fields, beside them: Tab goes what,
+   * who, by when, as people write an action, and only then to Move and
+   * Delete (which came straight after "what", so that a Space typed a Tab
+   * too far deleted the action). */
+  gtk_widget_set_valign (done, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (done, 6);
+  gtk_box_append (GTK_BOX (fields), what);
   gtk_box_append (GTK_BOX (bottom), owner);
   gtk_box_append (GTK_BOX (bottom), owner_chooser (self, GTK_EDITABLE (owner)));
   gtk_box_append (GTK_BOX (bottom), due);
-  gtk_widget_set_margin_start (bottom, 30);
+  gtk_box_append (GTK_BOX (fields), bottom);
+  gtk_widget_set_hexpand (fields, TRUE);
 
-  gtk_box_append (GTK_BOX (box), top);
-  gtk_box_append (GTK_BOX (box), bottom);
+  gtk_widget_set_valign (buttons, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (buttons), up);
+  gtk_box_append (GTK_BOX (buttons), down);
+  gtk_box_append (GTK_BOX (buttons), icon_button ("user-trash-symbolic", _("Delete Action"),
+                                                  "record.delete-action", action->id));
+
+  gtk_box_append (GTK_BOX (box), done);
+  gtk_box_append (GTK_BOX (box), fields);
+  gtk_box_append (GTK_BOX (box), buttons);
   gtk_widget_set_margin_top (box, 8);
   gtk_widget_set_margin_bottom (box, 8);
   gtk_widget_set_margin_start (box, 8);
@@ -760,6 +777,43 @@ move_action_cb (GtkWidget  *widget,
 }
 
 static void
+forget_deleted (ReflectRecordView *self)
+{
+  g_clear_pointer (&self->deleted_action, reflect_action_free);
+  g_clear_pointer (&self->deleted_info, reflect_info_sharing_free);
+}
+
+/* What is about to be deleted, kept for Undo. */
+static void
+keep_deleted (ReflectRecordView *self,
+              gboolean           info,
+              gint64             id)
+{
+  ReflectStore *store = reflect_run_get_store (self->run);
+  gint64 session_id = reflect_session_get_id (reflect_run_get_session (self->run));
+  g_autoptr(GPtrArray) list = NULL;
+
+  forget_deleted (self);
+  self->deleted_session = session_id;
+  list = info ? reflect_store_list_info_sharing (store, session_id, NULL)
+              : reflect_store_list_actions (store, session_id, NULL);
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    {
+      if (info && ((ReflectInfoSharing *)g_ptr_array_index (list, i))->id == id)
+        {
+          self->deleted_info = g_ptr_array_steal_index (list, i);
+          break;
+        }
+      if (!info && ((ReflectAction *)g_ptr_array_index (list, i))->id == id)
+        {
+          self->deleted_action = g_ptr_array_steal_index (list, i);
+          self->deleted_position = i;
+          break;
+        }
+    }
+}
+
+static void
 delete_action_cb (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -767,15 +821,70 @@ delete_action_cb (GtkWidget  *widget,
   ReflectRecordView *self = REFLECT_RECORD_VIEW (widget);
   g_autoptr(GError) error = NULL;
   gboolean info = g_str_equal (action_name, "record.delete-info");
+  gint64 id = g_variant_get_int64 (parameter);
+  AdwToast *toast;
 
   if (self->run == NULL)
     return;
   reflect_record_view_flush (self);
-  if (info ? !reflect_store_delete_info_sharing (reflect_run_get_store (self->run),
-                                                 g_variant_get_int64 (parameter), &error)
-           : !reflect_store_delete_action (reflect_run_get_store (self->run),
-                                           g_variant_get_int64 (parameter), &error))
-    report (self, error);
+  keep_deleted (self, info, id);
+  if (info ? !reflect_store_delete_info_sharing (reflect_run_get_store (self->run), id, &error)
+           : !reflect_store_delete_action (reflect_run_get_store (self->run), id, &error))
+    {
+      forget_deleted (self);
+      report (self, error);
+      rebuild (self);
+      return;
+    }
+  rebuild (self);
+
+  /* A Space or a click a little off deletes at once: what was agreed
+   * comes back with one press. */
+  toast = adw_toast_new (info ? _("Decision deleted") : _("Action deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "record.undo-delete");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+undo_delete_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ReflectRecordView *self = REFLECT_RECORD_VIEW (widget);
+  g_autoptr(ReflectAction) action = g_steal_pointer (&self->deleted_action);
+  g_autoptr(ReflectInfoSharing) item = g_steal_pointer (&self->deleted_info);
+  g_autoptr(GError) error = NULL;
+  ReflectStore *store;
+  gint64 session_id;
+  gint64 id;
+
+  if (self->run == NULL)
+    return;
+  store = reflect_run_get_store (self->run);
+  session_id = reflect_session_get_id (reflect_run_get_session (self->run));
+  if (session_id != self->deleted_session)
+    return;
+
+  reflect_record_view_flush (self);
+  /* Written again as new rows: they were deleted, not hidden. */
+  if (action != NULL)
+    {
+      id = reflect_store_add_action (store, session_id, action->what, action->owner, action->due,
+                                     &error);
+      if (id == 0 ||
+          (action->done && !reflect_store_update_action (store, id, action->what, action->owner,
+                                                         action->due, TRUE, &error)) ||
+          !reflect_store_move_action (store, id, self->deleted_position, &error))
+        report (self, error);
+    }
+  else if (item != NULL)
+    {
+      if (reflect_store_add_info_sharing (store, session_id, item->what, item->with_whom,
+                                          item->shared, item->why, &error) == 0)
+        report (self, error);
+    }
   rebuild (self);
 }
 
@@ -927,6 +1036,7 @@ reflect_record_view_dispose (GObject *object)
     g_clear_signal_handler (&self->clock_handler, self->run);
   g_clear_object (&self->run);
   g_clear_pointer (&self->owner_choices, g_strfreev);
+  forget_deleted (self);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->bindings, g_ptr_array_unref);
@@ -947,6 +1057,7 @@ reflect_record_view_class_init (ReflectRecordViewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/reflect_practice/Reflect/ui/reflect-record-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, ReflectRecordView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ReflectRecordView, scroller);
   gtk_widget_class_bind_template_child (widget_class, ReflectRecordView, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, ReflectRecordView, error_label);
@@ -965,19 +1076,42 @@ reflect_record_view_class_init (ReflectRecordViewClass *klass)
   gtk_widget_class_install_action (widget_class, "record.delete-action", "x", delete_action_cb);
   gtk_widget_class_install_action (widget_class, "record.add-info", NULL, add_info_cb);
   gtk_widget_class_install_action (widget_class, "record.delete-info", "x", delete_action_cb);
+  gtk_widget_class_install_action (widget_class, "record.undo-delete", NULL, undo_delete_cb);
   gtk_widget_class_install_action (widget_class, "record.export", "s", export_cb);
   gtk_widget_class_install_action (widget_class, "record.export-session", NULL,
                                    export_session_cb);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "record.export", "s", "child-record");
+}
+
+static gboolean
+export_child_record_cb (GtkWidget *widget,
+                        GVariant  *args,
+                        gpointer   user_data)
+{
+  /* Managed shortcuts reach every view of the window: only the shown one
+   * takes Ctrl+Shift+E. */
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  return gtk_widget_activate_action (widget, "record.export", "s", "child-record");
 }
 
 static void
 reflect_record_view_init (ReflectRecordView *self)
 {
+  GtkEventController *shortcuts;
+
   self->bindings = g_ptr_array_new_with_free_func ((GDestroyNotify)binding_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Wherever the focus is in the window, not only inside this view (the
+   * view switcher, say, after Alt+4). */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                     GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                      gtk_callback_action_new (export_child_record_cb, NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
   gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
 }
 
