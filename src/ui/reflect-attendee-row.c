@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "reflect-a11y.h"
 #include "reflect-attendee-row.h"
 
 /* One attendee in the People view.  The row edits nothing itself: every
@@ -208,6 +209,7 @@ static void
 reflect_attendee_row_init (ReflectAttendeeRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  reflect_hide_button_icons (GTK_WIDGET (self));
 
   add_focus_saver (self, self->name_entry);
   add_focus_saver (self, self->agency_entry);

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "reflect-a11y.h"
 #include "reflect-announce.h"
 #include "reflect-application.h"
 #include "reflect-facilitate-view.h"
@@ -1401,6 +1402,7 @@ reflect_facilitate_view_init (ReflectFacilitateView *self)
   GApplication *app = g_application_get_default ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  reflect_hide_button_icons (GTK_WIDGET (self));
 
   self->rows = g_ptr_array_new ();
   self->area_bars = g_ptr_array_new ();

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "reflect-a11y.h"
 #include "reflect-model-editor.h"
 #include "reflect-models-window.h"
 #include "reflect-store-models.h"
@@ -162,6 +163,7 @@ row_button (ReflectModelsWindow *self,
   if (icon != NULL)
     {
       button = gtk_button_new_from_icon_name (icon);
+      reflect_hide_button_icons (button);
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_set_tooltip_text (button, tooltip);
     }

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "reflect-a11y.h"
 #include "reflect-application.h"
 #include "reflect-presenter-window.h"
 #include "reflect-schedule.h"
@@ -206,6 +207,7 @@ reflect_presenter_window_init (ReflectPresenterWindow *self)
   GApplication *app = g_application_get_default ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  reflect_hide_button_icons (GTK_WIDGET (self));
 
   if (REFLECT_IS_APPLICATION (app) && reflect_application_get_settings (REFLECT_APPLICATION (app)))
     self->settings = g_object_ref (reflect_application_get_settings (REFLECT_APPLICATION (app)));

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "reflect-a11y.h"
 #include "reflect-question-filter.h"
 #include "reflect-questions-view.h"
 #include "reflect-store-questions.h"
@@ -155,6 +156,8 @@ update_row (ReflectQuestionsView *self,
   g_object_set_data (G_OBJECT (star), "updating", NULL);
   gtk_button_set_icon_name (GTK_BUTTON (star), favourite ? "starred-symbolic"
                                                         : "non-starred-symbolic");
+  /* Setting the icon labels the button by its image again. */
+  reflect_hide_button_icons (star);
   gtk_widget_set_tooltip_text (star, favourite ? _("Remove from favourites")
                                                : _("Add to favourites"));
   set_label (star, favourite ? _("Remove from favourites: %s") : _("Add to favourites: %s"), text);
@@ -290,6 +293,10 @@ setup_row_cb (GtkSignalListItemFactory *factory,
                                   _("Asked in this session"), -1);
   gtk_box_append (GTK_BOX (row), asked);
 
+  /* Given its icon now, not first when bound, so that the icon is made
+   * while the row is not yet on screen and can be hidden from screen
+   * readers with the rest below; binding changes only the icon's name. */
+  gtk_button_set_icon_name (GTK_BUTTON (star), "non-starred-symbolic");
   gtk_widget_set_valign (star, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (star, "flat");
   g_object_set_data (G_OBJECT (star), "row", row);
@@ -313,6 +320,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (row), "asked", asked);
   g_object_set_data (G_OBJECT (row), "star", star);
   g_object_set_data (G_OBJECT (row), "ask", ask_button);
+  reflect_hide_button_icons (row);
   gtk_list_item_set_child (item, row);
 }
 
@@ -763,6 +771,8 @@ create_asked_row (gpointer item,
   GtkWidget *entry = gtk_entry_new ();
   GtkWidget *unmark = gtk_button_new_from_icon_name ("edit-undo-symbolic");
   GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  reflect_hide_button_icons (unmark);
 
   if (reflect_asked_question_get_round (asked) > 1)
     /* Translators: time · stage · round number, in the asked log */
@@ -1506,6 +1516,7 @@ reflect_questions_view_init (ReflectQuestionsView *self)
   GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  reflect_hide_button_icons (GTK_WIDGET (self));
 
   self->bank_titles = gtk_string_list_new (NULL);
   self->asked = g_list_store_new (REFLECT_TYPE_ASKED_QUESTION);

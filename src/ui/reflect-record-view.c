@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "reflect-a11y.h"
 #include "reflect-export-dialog.h"
 #include "reflect-record-view.h"
 #include "reflect-session-transfer.h"
@@ -350,6 +351,7 @@ icon_button (const char *icon,
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
+  reflect_hide_button_icons (button);
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   tooltip, -1);

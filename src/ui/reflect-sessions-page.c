@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "reflect-a11y.h"
 #include "reflect-session-filters.h"
 #include "reflect-session-list.h"
 #include "reflect-sessions-page.h"
@@ -161,6 +162,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *match = gtk_label_new (NULL);
   GtkWidget *menu = gtk_button_new_from_icon_name ("view-more-symbolic");
 
+  reflect_hide_button_icons (menu);
   gtk_widget_add_css_class (grid, "reflect-session-row");
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
   gtk_grid_set_row_spacing (GTK_GRID (grid), 3);
@@ -607,6 +609,7 @@ static void
 reflect_sessions_page_init (ReflectSessionsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  reflect_hide_button_icons (GTK_WIDGET (self));
 
   self->pending_deletes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   gtk_menu_button_set_create_popup_func (self->menu_button, create_main_menu_cb, self, NULL);

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "reflect-a11y.h"
 #include "reflect-store-questions.h"
 #include "reflect-suggested-questions.h"
 
@@ -72,6 +73,8 @@ update_row (ReflectSuggestedQuestions *self,
   g_object_set_data (G_OBJECT (star), "updating", NULL);
   gtk_button_set_icon_name (GTK_BUTTON (star), favourite ? "starred-symbolic"
                                                         : "non-starred-symbolic");
+  /* Setting the icon labels the button by its image again. */
+  reflect_hide_button_icons (star);
   gtk_widget_set_tooltip_text (star, favourite ? _("Remove from favourites")
                                                : _("Add to favourites"));
   set_label (star, favourite ? _("Remove from favourites: %s") : _("Add to favourites: %s"), text);

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "reflect-a11y.h"
 #include "reflect-facilitate-view.h"
 #include "reflect-people-view.h"
 #include "reflect-questions-view.h"
@@ -94,6 +95,7 @@ static void
 reflect_workspace_init (ReflectWorkspace *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  reflect_hide_button_icons (GTK_WIDGET (self));
 }
 
 /**
