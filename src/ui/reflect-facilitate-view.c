@@ -1205,6 +1205,26 @@ dismiss_reminders_activated (GtkWidget  *widget,
 
 /* Space belongs to whatever text field has the focus (the note pad sits
  * beside this view), and to the clock everywhere else. */
+/* Ctrl+arrows move a word in text, where Ctrl+Page Up and Down move the
+ * stage; elsewhere they are the stage's, before GtkWindow takes them to
+ * move the focus (it did, from the view switcher). */
+static gboolean
+stage_key_cb (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   user_data)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+
+  if (focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus)))
+    return FALSE;
+
+  return gtk_widget_activate_action (widget, user_data, NULL);
+}
+
 static gboolean
 space_cb (GtkWidget *widget,
           GVariant  *args,
@@ -1273,13 +1293,13 @@ setup_shortcuts (ReflectFacilitateView *self)
                         managed_shortcut_cb, "facilitate.previous");
   add_managed_shortcut (GTK_SHORTCUT_CONTROLLER (capture), GDK_KEY_KP_Page_Up, GDK_CONTROL_MASK,
                         managed_shortcut_cb, "facilitate.previous");
+  add_managed_shortcut (GTK_SHORTCUT_CONTROLLER (capture), GDK_KEY_Right, GDK_CONTROL_MASK,
+                        stage_key_cb, "facilitate.next");
+  add_managed_shortcut (GTK_SHORTCUT_CONTROLLER (capture), GDK_KEY_Left, GDK_CONTROL_MASK,
+                        stage_key_cb, "facilitate.previous");
   gtk_widget_add_controller (GTK_WIDGET (self), capture);
 
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (bubble), GTK_SHORTCUT_SCOPE_MANAGED);
-  add_managed_shortcut (GTK_SHORTCUT_CONTROLLER (bubble), GDK_KEY_Right, GDK_CONTROL_MASK,
-                        managed_shortcut_cb, "facilitate.next");
-  add_managed_shortcut (GTK_SHORTCUT_CONTROLLER (bubble), GDK_KEY_Left, GDK_CONTROL_MASK,
-                        managed_shortcut_cb, "facilitate.previous");
   add_managed_shortcut (GTK_SHORTCUT_CONTROLLER (bubble), GDK_KEY_plus, GDK_CONTROL_MASK,
                         managed_shortcut_cb, "facilitate.add-minute");
   add_managed_shortcut (GTK_SHORTCUT_CONTROLLER (bubble), GDK_KEY_equal, GDK_CONTROL_MASK,
@@ -1315,6 +1335,17 @@ reflect_facilitate_view_dispose (GObject *object)
   G_OBJECT_CLASS (reflect_facilitate_view_parent_class)->dispose (object);
 }
 
+/* Focusing the view is to run the session: the clock's Start and Pause. */
+static gboolean
+reflect_facilitate_view_grab_focus (GtkWidget *widget)
+{
+  ReflectFacilitateView *self = REFLECT_FACILITATE_VIEW (widget);
+
+  if (gtk_widget_grab_focus (GTK_WIDGET (self->toggle_button)))
+    return TRUE;
+  return gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
+}
+
 static void
 reflect_facilitate_view_class_init (ReflectFacilitateViewClass *klass)
 {
@@ -1322,6 +1353,7 @@ reflect_facilitate_view_class_init (ReflectFacilitateViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = reflect_facilitate_view_dispose;
+  widget_class->grab_focus = reflect_facilitate_view_grab_focus;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,

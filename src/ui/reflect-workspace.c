@@ -30,6 +30,7 @@ struct _ReflectWorkspace
   ReflectRecordView     *record_view;
 
   ReflectRun            *run;
+  guint                  focus_source;
 };
 
 G_DEFINE_FINAL_TYPE (ReflectWorkspace, reflect_workspace, GTK_TYPE_WIDGET)
@@ -42,11 +43,60 @@ show_view_activated (GtkWidget  *widget,
   reflect_workspace_show (REFLECT_WORKSPACE (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* Into the view shown, so that keys go where the person is looking: left
+ * on the Back button, the focus took a Space for "back to all sessions",
+ * and names typed after Alt+2 went nowhere.  On an idle: a GtkStack that
+ * held the focus moves it a step into the child it shows after mapping
+ * it, which would move it on from ours. */
+static gboolean
+focus_view_cb (gpointer user_data)
+{
+  ReflectWorkspace *self = user_data;
+  const char *name = adw_view_stack_get_visible_child_name (self->stack);
+  GtkWidget *view = adw_view_stack_get_visible_child (self->stack);
+
+  self->focus_source = 0;
+  if (view == NULL || !gtk_widget_get_mapped (view))
+    return G_SOURCE_REMOVE;
+
+  if (g_strcmp0 (name, "people") == 0)
+    gtk_widget_activate_action (view, "people.focus-add", NULL);
+  else if (g_strcmp0 (name, "questions") == 0)
+    gtk_widget_activate_action (view, "questions.focus-search", NULL);
+  else if (g_strcmp0 (name, "facilitate") == 0)
+    gtk_widget_grab_focus (view);
+  else
+    gtk_widget_child_focus (view, GTK_DIR_TAB_FORWARD);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+focus_view (ReflectWorkspace *self)
+{
+  if (self->focus_source == 0)
+    self->focus_source = g_idle_add (focus_view_cb, self);
+}
+
+static void
+visible_view_changed_cb (ReflectWorkspace *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    focus_view (self);
+}
+
+static void
+reflect_workspace_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (reflect_workspace_parent_class)->map (widget);
+  focus_view (REFLECT_WORKSPACE (widget));
+}
+
 static void
 reflect_workspace_dispose (GObject *object)
 {
   ReflectWorkspace *self = (ReflectWorkspace *)object;
 
+  g_clear_handle_id (&self->focus_source, g_source_remove);
   g_clear_object (&self->run);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
     gtk_widget_unparent (child);
@@ -61,6 +111,7 @@ reflect_workspace_class_init (ReflectWorkspaceClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = reflect_workspace_dispose;
+  widget_class->map = reflect_workspace_map;
 
   g_type_ensure (REFLECT_TYPE_FACILITATE_VIEW);
   g_type_ensure (REFLECT_TYPE_PEOPLE_VIEW);
@@ -95,6 +146,8 @@ static void
 reflect_workspace_init (ReflectWorkspace *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->stack, "notify::visible-child",
+                            G_CALLBACK (visible_view_changed_cb), self);
   reflect_hide_button_icons (GTK_WIDGET (self));
 }
 
