@@ -1167,6 +1167,59 @@ next_round_activated (GtkWidget  *widget,
   toast (self, message);
 }
 
+static void add_managed_shortcut (GtkShortcutController *controller,
+                                  guint                  key,
+                                  GdkModifierType        modifiers,
+                                  GtkShortcutFunc        func,
+                                  const char            *action_name);
+
+#define PRESENTER_VIEW_KEY "reflect-facilitate-view"
+
+static gboolean
+presenter_key_cb (GtkWidget *presenter,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  GtkWidget *view = g_object_get_data (G_OBJECT (presenter), PRESENTER_VIEW_KEY);
+
+  return view != NULL && gtk_widget_activate_action (view, user_data, NULL);
+}
+
+/* The presenter window takes the focus when it opens, and a facilitator
+ * may click it on the projector's screen: the keys that run the session
+ * work there too.  Captured, so that its focused full-screen button does
+ * not take Space for itself. */
+static void
+add_presenter_shortcuts (ReflectFacilitateView *self)
+{
+  static const struct
+  {
+    guint            key;
+    GdkModifierType  modifiers;
+    const char      *action;
+  } keys[] = {
+    { GDK_KEY_space, 0, "facilitate.toggle" },
+    { GDK_KEY_KP_Space, 0, "facilitate.toggle" },
+    { GDK_KEY_Right, GDK_CONTROL_MASK, "facilitate.next" },
+    { GDK_KEY_Page_Down, GDK_CONTROL_MASK, "facilitate.next" },
+    { GDK_KEY_Left, GDK_CONTROL_MASK, "facilitate.previous" },
+    { GDK_KEY_Page_Up, GDK_CONTROL_MASK, "facilitate.previous" },
+    { GDK_KEY_plus, GDK_CONTROL_MASK, "facilitate.add-minute" },
+    { GDK_KEY_equal, GDK_CONTROL_MASK, "facilitate.add-minute" },
+    { GDK_KEY_KP_Add, GDK_CONTROL_MASK, "facilitate.add-minute" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    add_managed_shortcut (GTK_SHORTCUT_CONTROLLER (controller), keys[i].key, keys[i].modifiers,
+                          presenter_key_cb, keys[i].action);
+  /* Not a reference: the view destroys its presenter window before it
+   * goes. */
+  g_object_set_data (G_OBJECT (self->presenter), PRESENTER_VIEW_KEY, self);
+  gtk_widget_add_controller (GTK_WIDGET (self->presenter), controller);
+}
+
 static void
 presenter_activated (GtkWidget  *widget,
                      const char *action_name,
@@ -1188,6 +1241,7 @@ presenter_activated (GtkWidget  *widget,
       g_signal_connect_object (self->presenter, "destroy",
                                G_CALLBACK (presenter_destroyed_cb), self, G_CONNECT_SWAPPED);
       reflect_presenter_window_set_run (REFLECT_PRESENTER_WINDOW (self->presenter), self->run);
+      add_presenter_shortcuts (self);
     }
 
   gtk_window_present (self->presenter);
