@@ -78,12 +78,19 @@ test_focus_goes_into_the_view (void)
   workspace = REFLECT_WORKSPACE (reflect_test_find_descendant (GTK_WIDGET (window),
                                                                REFLECT_TYPE_WORKSPACE));
 
-  /* Facilitate: the clock's Start. */
+  /* Facilitate: Before You Begin's Dismiss, at the top; once they are
+   * dismissed, the clock's Start. */
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_nonnull (focus);
   g_assert_true (GTK_IS_BUTTON (focus));
   g_assert_true (gtk_widget_get_ancestor (focus, GTK_TYPE_HEADER_BAR) == NULL);
   g_assert_true (gtk_widget_get_ancestor (focus, REFLECT_TYPE_FACILITATE_VIEW) != NULL);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)), ==,
+                   "facilitate.dismiss-reminders");
+  g_assert_true (gtk_widget_activate_action (focus, "facilitate.dismiss-reminders", NULL));
+  g_assert_true (gtk_widget_grab_focus (gtk_widget_get_ancestor (focus,
+                                                                 REFLECT_TYPE_FACILITATE_VIEW)));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)), ==,
                    "facilitate.toggle");
 

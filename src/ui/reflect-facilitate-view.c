@@ -39,6 +39,7 @@ struct _ReflectFacilitateView
   GtkWidget         *areas_box;
   GtkGrid           *areas_grid;
   GtkRevealer       *reminders_revealer;
+  GtkWidget         *dismiss_button;
   GtkLabel          *reminders_heading;
   GtkBox            *reminders_list;
   GtkRevealer       *nudge_revealer;
@@ -1389,12 +1390,18 @@ reflect_facilitate_view_dispose (GObject *object)
   G_OBJECT_CLASS (reflect_facilitate_view_parent_class)->dispose (object);
 }
 
-/* Focusing the view is to run the session: the clock's Start and Pause. */
+/* Focusing the view is to run the session: the clock's Start and Pause,
+ * or first, while they show, the reminders' Dismiss (at the top, in the
+ * order they are read, and not scrolling the reminders away to a Start
+ * below them). */
 static gboolean
 reflect_facilitate_view_grab_focus (GtkWidget *widget)
 {
   ReflectFacilitateView *self = REFLECT_FACILITATE_VIEW (widget);
 
+  if (gtk_revealer_get_reveal_child (self->reminders_revealer) &&
+      gtk_widget_grab_focus (self->dismiss_button))
+    return TRUE;
   if (gtk_widget_grab_focus (GTK_WIDGET (self->toggle_button)))
     return TRUE;
   return gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
@@ -1423,6 +1430,7 @@ reflect_facilitate_view_class_init (ReflectFacilitateViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReflectFacilitateView, areas_box);
   gtk_widget_class_bind_template_child (widget_class, ReflectFacilitateView, areas_grid);
   gtk_widget_class_bind_template_child (widget_class, ReflectFacilitateView, reminders_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ReflectFacilitateView, dismiss_button);
   gtk_widget_class_bind_template_child (widget_class, ReflectFacilitateView, reminders_heading);
   gtk_widget_class_bind_template_child (widget_class, ReflectFacilitateView, reminders_list);
   gtk_widget_class_bind_template_child (widget_class, ReflectFacilitateView, nudge_revealer);
