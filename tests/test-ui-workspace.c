@@ -122,6 +122,51 @@ test_focus_goes_into_the_view (void)
     ;
 }
 
+/* F10 opens a main menu in a session too, with help and preferences. */
+static void
+test_main_menu_in_a_session (void)
+{
+  ReflectWindow *window = reflect_test_find_shown_window (REFLECT_TYPE_WINDOW);
+  GtkWidget *workspace;
+  GtkMenuButton *menu_button;
+  GMenuModel *menu;
+  gboolean has_help = FALSE;
+
+  if (window == NULL)
+    {
+      g_application_activate (G_APPLICATION (app));
+      REFLECT_TEST_WAIT_FOR (reflect_test_find_shown_window (REFLECT_TYPE_WINDOW) != NULL);
+      window = reflect_test_find_shown_window (REFLECT_TYPE_WINDOW);
+    }
+  g_assert_true (reflect_window_open_session (window, add_session ("EH-2045")));
+  reflect_test_wait_until_drawn (GTK_WIDGET (window));
+  workspace = reflect_test_find_descendant (GTK_WIDGET (window), REFLECT_TYPE_WORKSPACE);
+  menu_button = GTK_MENU_BUTTON (reflect_test_find_descendant (workspace, GTK_TYPE_MENU_BUTTON));
+  g_assert_nonnull (menu_button);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (menu_button)));
+  g_assert_true (gtk_menu_button_get_primary (menu_button));
+
+  menu = gtk_menu_button_get_menu_model (menu_button);
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
+        {
+          g_autofree char *action = NULL;
+
+          if (g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_ACTION, "s", &action) &&
+              g_strcmp0 (action, "app.help") == 0)
+            has_help = TRUE;
+        }
+    }
+  g_assert_true (has_help);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -131,6 +176,7 @@ main (int   argc,
   home = reflect_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/ui/workspace/focus-goes-into-the-view", test_focus_goes_into_the_view);
+  g_test_add_func ("/ui/workspace/main-menu-in-a-session", test_main_menu_in_a_session);
 
   status = g_test_run ();
   g_clear_object (&app);
