@@ -307,6 +307,7 @@ text_field (ReflectRecordView *self,
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
   gtk_widget_add_css_class (scroller, "card");
+  gtk_widget_add_css_class (scroller, "reflect-text-card");
   gtk_box_append (GTK_BOX (box), scroller);
 
   return box;
