@@ -564,36 +564,6 @@ test_presenter_shows_no_names (Fixture       *f,
   g_assert_null (reflect_facilitate_view_get_presenter (REFLECT_FACILITATE_VIEW (f->view)));
 }
 
-/* Pressed in the presenter window, which has the focus once open: @key
- * as its shortcuts would take it. */
-static gboolean
-press_in_presenter (GtkWidget       *presenter,
-                    guint            key,
-                    GdkModifierType  modifiers)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (presenter);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
-              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == key &&
-              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
-            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
-                                                 presenter, NULL);
-        }
-    }
-  return FALSE;
-}
-
 /* The presenter window has the focus once it opens: Space and Ctrl+Right
  * there still run the clock and the stages. */
 static void
@@ -608,15 +578,15 @@ test_presenter_takes_the_keys (Fixture       *f,
   gtk_test_widget_wait_for_draw (presenter);
 
   g_assert_false (reflect_stage_clock_is_running (clock));
-  g_assert_true (press_in_presenter (presenter, GDK_KEY_space, 0));
+  g_assert_true (reflect_test_press_key (presenter, GDK_KEY_space, 0));
   g_assert_true (reflect_stage_clock_is_running (clock));
-  g_assert_true (press_in_presenter (presenter, GDK_KEY_Right, GDK_CONTROL_MASK));
+  g_assert_true (reflect_test_press_key (presenter, GDK_KEY_Right, GDK_CONTROL_MASK));
   iterate ();
   g_assert_cmpuint (reflect_stage_clock_get_current_stage (clock), ==, 1);
-  g_assert_true (press_in_presenter (presenter, GDK_KEY_Page_Up, GDK_CONTROL_MASK));
+  g_assert_true (reflect_test_press_key (presenter, GDK_KEY_Page_Up, GDK_CONTROL_MASK));
   iterate ();
   g_assert_cmpuint (reflect_stage_clock_get_current_stage (clock), ==, 0);
-  g_assert_true (press_in_presenter (presenter, GDK_KEY_space, 0));
+  g_assert_true (reflect_test_press_key (presenter, GDK_KEY_space, 0));
   g_assert_false (reflect_stage_clock_is_running (clock));
 
   gtk_window_destroy (GTK_WINDOW (presenter));

@@ -602,39 +602,6 @@ test_card_ends_under_last_row (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sessions.search", NULL));
 }
 
-/* GTK offers no way to send a key press: this runs what @widget's own
- * binding for @keyval (without modifiers) would. */
-static void
-press_key (GtkWidget *widget,
-           guint      keyval)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
-              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
-              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
-            {
-              g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
-                                                           widget,
-                                                           gtk_shortcut_get_arguments (shortcut)));
-              return;
-            }
-        }
-    }
-  g_assert_not_reached ();
-}
-
 /* Whether the row showing @case_ref has focus, and is drawn inside what
  * the scrolled window shows. */
 static gboolean
@@ -705,12 +672,12 @@ test_home_and_end_show_a_row (void)
   reflect_test_wait_until_drawn (window);
 
   reflect_sessions_page_focus (page);
-  press_key (list, GDK_KEY_End);
+  g_assert_true (reflect_test_press_key (list, GDK_KEY_End, 0));
   reflect_test_wait_until_drawn (window);
   reflect_test_save_screenshot (window, "sessions-end.png");
   g_assert_true (row_shown_with_focus (page, "END-OLDEST"));
 
-  press_key (list, GDK_KEY_Home);
+  g_assert_true (reflect_test_press_key (list, GDK_KEY_Home, 0));
   reflect_test_wait_until_drawn (window);
   reflect_test_save_screenshot (window, "sessions-home.png");
   first = g_list_model_get_item (reflect_sessions_page_get_sessions (page), 0);

@@ -1259,14 +1259,14 @@ dismiss_reminders_activated (GtkWidget  *widget,
 }
 
 /* Space belongs to whatever text field has the focus (the note pad sits
- * beside this view), and to the clock everywhere else. */
-/* Ctrl+arrows move a word in text, where Ctrl+Page Up and Down move the
- * stage; elsewhere they are the stage's, before GtkWindow takes them to
- * move the focus (it did, from the view switcher). */
+ * beside this view), and to the clock everywhere else; Ctrl+arrows move a
+ * word in text (Ctrl+Page Up and Down move the stage there), and are the
+ * stage's elsewhere, taken before GtkWindow moves the focus with them (it
+ * did, from the view switcher). */
 static gboolean
-stage_key_cb (GtkWidget *widget,
-              GVariant  *args,
-              gpointer   user_data)
+unless_typing_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
 {
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
@@ -1278,23 +1278,6 @@ stage_key_cb (GtkWidget *widget,
     return FALSE;
 
   return gtk_widget_activate_action (widget, user_data, NULL);
-}
-
-static gboolean
-space_cb (GtkWidget *widget,
-          GVariant  *args,
-          gpointer   user_data)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  if (!gtk_widget_get_mapped (widget))
-    return FALSE;
-
-  if (focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus)))
-    return FALSE;
-
-  return gtk_widget_activate_action (widget, "facilitate.toggle", NULL);
 }
 
 /* The same keys when the focus is outside the view (on the view switcher,
@@ -1334,8 +1317,10 @@ setup_shortcuts (ReflectFacilitateView *self)
    * click on Next, Space must still pause the clock, not press Next again. */
   gtk_event_controller_set_propagation_phase (capture, GTK_PHASE_CAPTURE);
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (capture), GTK_SHORTCUT_SCOPE_MANAGED);
-  add_managed_shortcut (GTK_SHORTCUT_CONTROLLER (capture), GDK_KEY_space, 0, space_cb, NULL);
-  add_managed_shortcut (GTK_SHORTCUT_CONTROLLER (capture), GDK_KEY_KP_Space, 0, space_cb, NULL);
+  add_managed_shortcut (GTK_SHORTCUT_CONTROLLER (capture), GDK_KEY_space, 0, unless_typing_cb,
+                        "facilitate.toggle");
+  add_managed_shortcut (GTK_SHORTCUT_CONTROLLER (capture), GDK_KEY_KP_Space, 0, unless_typing_cb,
+                        "facilitate.toggle");
   /* In the note pad Ctrl+arrows move by a word, so a person taking notes
    * moves on with Ctrl+Page Down, as GNOME apps move to the next page or
    * tab while text has the focus; captured, before the text view takes
@@ -1349,9 +1334,9 @@ setup_shortcuts (ReflectFacilitateView *self)
   add_managed_shortcut (GTK_SHORTCUT_CONTROLLER (capture), GDK_KEY_KP_Page_Up, GDK_CONTROL_MASK,
                         managed_shortcut_cb, "facilitate.previous");
   add_managed_shortcut (GTK_SHORTCUT_CONTROLLER (capture), GDK_KEY_Right, GDK_CONTROL_MASK,
-                        stage_key_cb, "facilitate.next");
+                        unless_typing_cb, "facilitate.next");
   add_managed_shortcut (GTK_SHORTCUT_CONTROLLER (capture), GDK_KEY_Left, GDK_CONTROL_MASK,
-                        stage_key_cb, "facilitate.previous");
+                        unless_typing_cb, "facilitate.previous");
   gtk_widget_add_controller (GTK_WIDGET (self), capture);
 
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (bubble), GTK_SHORTCUT_SCOPE_MANAGED);
