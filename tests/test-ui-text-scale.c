@@ -258,6 +258,23 @@ check_labels (GtkWidget  *widget,
     check_labels (child, what, faults);
 }
 
+/* Whether every revealer under @widget has finished opening or closing:
+ * halfway, its child reaches past it (the view switcher bar that slides
+ * in when the header bar has no room for the switcher). */
+static gboolean
+revealers_settled (GtkWidget *widget)
+{
+  if (GTK_IS_REVEALER (widget) &&
+      gtk_revealer_get_reveal_child (GTK_REVEALER (widget)) !=
+      gtk_revealer_get_child_revealed (GTK_REVEALER (widget)))
+    return FALSE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (!revealers_settled (child))
+      return FALSE;
+  return TRUE;
+}
+
 /* Shows @window at the small screen's size (or its own minimum, if that is
  * larger: the fault is then reported), and checks it. */
 static void
@@ -270,6 +287,8 @@ check_window (GtkWidget  *window,
   gtk_window_unmaximize (GTK_WINDOW (window));
   gtk_window_set_default_size (GTK_WINDOW (window), SCREEN_WIDTH, SCREEN_HEIGHT);
   gtk_window_present (GTK_WINDOW (window));
+  reflect_test_wait_until_drawn (window);
+  REFLECT_TEST_WAIT_FOR (revealers_settled (window));
   reflect_test_wait_until_drawn (window);
   check_fits_screen (window, what, faults);
   check_labels (window, what, faults);
