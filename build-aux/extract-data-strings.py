@@ -42,6 +42,7 @@ MODEL_TEXTS = [
     ('$.source', 'session model source (the published guidance it comes from)', None),
     ('$.description', 'session model description', None),
     ('$.roles[].title', 'role title', None),
+    ('$.roles[].member-title', 'role title for one person', None),
     ('$.roles[].description', 'role description', None),
     ('$.reminders[].title', 'reminder title', None),
     ('$.reminders[].body', 'reminder', None),

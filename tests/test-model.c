@@ -59,6 +59,14 @@ test_space_to_think_stages (void)
                                   "presenter"));
   g_assert_cmpstr (reflect_model_get_role_title (model, "presenter"), ==, "Case Presenter");
   g_assert_cmpuint (reflect_model_get_n_reminders (model), >=, 2);
+
+  /* The group is the Consultants; one person in it is a Consultant.  A
+   * role a single person holds has no other name. */
+  g_assert_cmpstr (reflect_model_get_role_title (model, "consultant"), ==, "Consultants");
+  g_assert_cmpstr (reflect_model_get_role_member_title (model, "consultant"), ==, "Consultant");
+  g_assert_cmpstr (reflect_model_get_role_member_title (model, "presenter"), ==,
+                   "Case Presenter");
+  g_assert_null (reflect_model_get_role_member_title (model, "nobody"));
 }
 
 static void
@@ -99,6 +107,9 @@ test_copy_as_custom (void)
   g_assert_cmpstr (reflect_model_get_based_on (copy), ==, "space-to-think");
   g_assert_true (reflect_model_is_custom (copy));
   g_assert_false (reflect_model_is_custom (model));
+
+  /* A copy keeps what one person in a role is called. */
+  g_assert_cmpstr (reflect_model_get_role_member_title (copy, "consultant"), ==, "Consultant");
 
   reflect_model_stage_set_minutes (reflect_model_get_stage (copy, 0), 7);
   g_assert_cmpuint (reflect_model_stage_get_minutes (reflect_model_get_stage (model, 0)), ==, 5);

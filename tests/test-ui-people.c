@@ -217,7 +217,7 @@ check_group (Harness *h)
 
   g_assert_true (role_shown (row_named (h, "Ada Lovelace"), "Facilitator"));
   g_assert_true (role_shown (row_named (h, "Ben Okafor"), "Case Presenter"));
-  g_assert_true (role_shown (row_named (h, "Cleo Smith"), "Consultants"));
+  g_assert_true (role_shown (row_named (h, "Cleo Smith"), "Consultant"));
   g_assert_cmpstr (reflect_attendee_get_job_title (
                      reflect_attendee_row_get_attendee (row_named (h, "Dev Patel"))), ==,
                    "Housing officer");
@@ -293,7 +293,7 @@ test_people_view (void)
   click_role (cleo, "Facilitator");
   cleo = row_named (&h, "Cleo Smith");
   g_assert_nonnull (strstr (reflect_attendee_row_get_message (cleo), "Ada Lovelace"));
-  g_assert_true (role_shown (cleo, "Consultants"));
+  g_assert_true (role_shown (cleo, "Consultant"));
   g_assert_false (role_shown (cleo, "Facilitator"));
   g_assert_true (role_shown (row_named (&h, "Ada Lovelace"), "Facilitator"));
   reflect_store_get_role_holder (h.store, reflect_run_get_round_id (h.run), "facilitator",
@@ -348,7 +348,7 @@ test_second_round (void)
   /* Round 2 starts open, and says nobody facilitates yet. */
   g_assert_nonnull (find_label_starting (GTK_WIDGET (h.view), "Round 2 roles"));
   g_assert_nonnull (find_label_starting (GTK_WIDGET (h.view), "Nobody is the Facilitator"));
-  g_assert_true (role_shown (row_named (&h, "Ada Lovelace"), "Consultants"));
+  g_assert_true (role_shown (row_named (&h, "Ada Lovelace"), "Consultant"));
   copy = find_button (GTK_WIDGET (h.view), GTK_TYPE_BUTTON, "Copy Roles from Round 1");
   g_assert_nonnull (copy);
   g_assert_true (gtk_widget_get_visible (copy));
@@ -376,7 +376,7 @@ test_second_round (void)
   g_assert_true (role_shown (row_named (&h, "Ben Okafor"), "Case Presenter"));
   g_assert_false (gtk_widget_is_sensitive (
     find_button (GTK_WIDGET (row_named (&h, "Ada Lovelace")), GTK_TYPE_TOGGLE_BUTTON,
-                 "Consultants")));
+                 "Consultant")));
 
   harness_close (&h);
 }
@@ -406,7 +406,7 @@ test_morrison (void)
           gtk_button_get_label (toggles->pdata[i]) != NULL)
         {
           const char *label = gtk_button_get_label (toggles->pdata[i]);
-          g_assert_true (g_str_equal (label, "Chair") || g_str_equal (label, "Members"));
+          g_assert_true (g_str_equal (label, "Chair") || g_str_equal (label, "Member"));
           shown++;
         }
     g_assert_cmpuint (shown, ==, 2);

@@ -53,6 +53,7 @@ static const ReflectJsonText model_texts[] = {
   { "$.source", NULL },
   { "$.description", NULL },
   { "$.roles[].title", NULL },
+  { "$.roles[].member-title", NULL },
   { "$.roles[].description", NULL },
   { "$.reminders[].title", NULL },
   { "$.reminders[].body", NULL },

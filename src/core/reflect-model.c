@@ -21,6 +21,7 @@ typedef struct
 {
   char *key;
   char *title;
+  char *member_title;  /* one person in the role; "" when it is the title */
   char *description;
 } Role;
 
@@ -65,6 +66,7 @@ role_clear (gpointer data)
 
   g_free (role->key);
   g_free (role->title);
+  g_free (role->member_title);
   g_free (role->description);
 }
 
@@ -131,13 +133,15 @@ load_roles (ReflectModel *self,
       g_autofree char *path = g_strdup_printf ("$.roles[%u]", i);
       JsonObject *object = reflect_json_require_object (json_array_get_element (array, i),
                                                         filename, path, error);
-      Role role = { NULL, NULL, NULL };
+      Role role = { NULL, NULL, NULL, NULL };
 
       if (object == NULL)
         return FALSE;
 
       if (!read_text (object, "key", TRUE, 20, &role.key, filename, path, error) ||
           !read_text (object, "title", TRUE, 100, &role.title, filename, path, error) ||
+          !read_text (object, "member-title", FALSE, 100, &role.member_title, filename, path,
+                      error) ||
           !read_text (object, "description", FALSE, MAX_TEXT, &role.description, filename, path,
                       error))
         {
@@ -496,6 +500,7 @@ reflect_model_to_json (ReflectModel *self)
       json_builder_begin_object (builder);
       add_text (builder, "key", role->key);
       add_text (builder, "title", role->title);
+      add_text (builder, "member-title", role->member_title);
       add_text (builder, "description", role->description);
       json_builder_end_object (builder);
     }
@@ -739,6 +744,28 @@ reflect_model_get_role_title (ReflectModel *self,
   g_return_val_if_fail (REFLECT_IS_MODEL (self), NULL);
   found = find_role (self, role);
   return found ? found->title : NULL;
+}
+
+/**
+ * reflect_model_get_role_member_title:
+ *
+ * What one person in @role is called, where the role is a group's:
+ * "Consultant" of the "Consultants".
+ *
+ * Returns: (nullable): the name, or the role's title where the model gives
+ *   none
+ */
+const char *
+reflect_model_get_role_member_title (ReflectModel *self,
+                                     const char   *role)
+{
+  const Role *found;
+
+  g_return_val_if_fail (REFLECT_IS_MODEL (self), NULL);
+  found = find_role (self, role);
+  if (found == NULL)
+    return NULL;
+  return found->member_title[0] != '\0' ? found->member_title : found->title;
 }
 
 const char *

@@ -52,6 +52,8 @@ gboolean            reflect_model_has_role               (ReflectModel  *self,
                                                           const char    *role);
 const char         *reflect_model_get_role_title         (ReflectModel  *self,
                                                           const char    *role);
+const char         *reflect_model_get_role_member_title  (ReflectModel  *self,
+                                                          const char    *role);
 const char         *reflect_model_get_role_description   (ReflectModel  *self,
                                                           const char    *role);
 guint               reflect_model_get_n_reminders        (ReflectModel  *self);

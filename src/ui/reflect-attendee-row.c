@@ -43,11 +43,13 @@ struct _ReflectAttendeeRow
 
 G_DEFINE_FINAL_TYPE (ReflectAttendeeRow, reflect_attendee_row, GTK_TYPE_LIST_BOX_ROW)
 
+/* This row is one person: "Consultant", not the group's "Consultants". */
 static const char *
 role_title (ReflectAttendeeRow *self,
             const char         *role)
 {
-  const char *title = self->model ? reflect_model_get_role_title (self->model, role) : NULL;
+  const char *title = self->model ? reflect_model_get_role_member_title (self->model, role)
+                                  : NULL;
   return title ? title : role;
 }
 
