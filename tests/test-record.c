@@ -286,6 +286,9 @@ test_anonymise_rule (Fixture       *f,
     { "tom, Tom; TOM", "[Police], [Police]; [Police]" },
     { "lukasz ≠ Łukasz", "lukasz ≠ [School]" },
     { "Priya and Amina", "[Health Visiting] and [Children's Social Care]" },
+    { "ask mum (Priya) first", "ask mum (Health Visiting) first" },
+    { "(Priya Shah)", "(Health Visiting)" },
+    { "(Priya and Tom)", "([Health Visiting] and [Police])" },
     { "", "" },
   };
 

@@ -451,6 +451,24 @@ reflect_record_note_get_names (ReflectRecordNote *self)
   return g_strv_builder_end (builder);
 }
 
+/* Whether the @n tokens from @first stand alone in brackets of their own,
+ * "(Amina)": the agency then needs no second pair, "([Police])". */
+static gboolean
+in_brackets (const char *text,
+             GArray     *tokens,
+             guint       first,
+             guint       n)
+{
+  const Token *before;
+  const Token *after;
+
+  if (first == 0 || first + n >= tokens->len)
+    return FALSE;
+  before = &g_array_index (tokens, Token, first - 1);
+  after = &g_array_index (tokens, Token, first + n);
+  return text[before->end - 1] == '(' && text[after->start] == ')';
+}
+
 static char *
 anonymise (ReflectRecordNote *self,
            const char        *text,
@@ -479,7 +497,9 @@ anonymise (ReflectRecordNote *self,
             NameCandidate *candidate = g_ptr_array_index (self->candidates, c);
 
             used = match_candidate (text, tokens, i, candidate);
-            if (used > 0)
+            if (used > 0 && in_brackets (text, tokens, i, used))
+              g_string_append (out, candidate->replacement);
+            else if (used > 0)
               g_string_append_printf (out, "[%s]", candidate->replacement);
           }
 
