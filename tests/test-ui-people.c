@@ -305,6 +305,13 @@ test_people_view (void)
   g_assert_nonnull (replace);
   g_assert_true (gtk_widget_get_visible (replace));
 
+  /* A refusal on another row takes the place of the first: one message,
+   * about what was just done. */
+  click_role (row_named (&h, "Dev Patel"), "Facilitator");
+  g_assert_nonnull (strstr (reflect_attendee_row_get_message (row_named (&h, "Dev Patel")),
+                            "Ada Lovelace"));
+  g_assert_cmpstr (reflect_attendee_row_get_message (row_named (&h, "Cleo Smith")), ==, "");
+
   /* Rebuilt from the store, everything is as it was. */
   harness_close (&h);
   harness_open (&h, session_id);

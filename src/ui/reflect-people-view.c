@@ -124,6 +124,21 @@ find_row (ReflectPeopleView *self,
   return NULL;
 }
 
+/* One message at a time: an older one left on another row read as if it
+ * were about what was just done. */
+static void
+show_row_message (ReflectPeopleView  *self,
+                  ReflectAttendeeRow *row,
+                  const char         *message,
+                  const char         *replace_role)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (REFLECT_IS_ATTENDEE_ROW (child) && child != GTK_WIDGET (row))
+      reflect_attendee_row_clear_message (REFLECT_ATTENDEE_ROW (child));
+  reflect_attendee_row_show_message (row, message, replace_role);
+}
+
 static void
 remove_rows (ReflectPeopleView *self)
 {
@@ -405,7 +420,7 @@ report (ReflectPeopleView *self,
       return;
     }
   reset_row (self, row);
-  reflect_attendee_row_show_message (row, error->message, replace_role);
+  show_row_message (self, row, error->message, replace_role);
 }
 
 static void
@@ -593,7 +608,7 @@ update_activated (GtkWidget  *widget,
       /* Not reset: the typed text stays for the user to correct. */
       ReflectAttendeeRow *row = find_row (self, id);
       if (row != NULL)
-        reflect_attendee_row_show_message (row, error->message, NULL);
+        show_row_message (self, row, error->message, NULL);
       return;
     }
   succeeded (self, id);
@@ -660,7 +675,9 @@ change_role (ReflectPeopleView *self,
       if (row != NULL)
         {
           reset_row (self, row);
-          reflect_attendee_row_show_message (row, _("Roles of an earlier round are on record and cannot be changed."), NULL);
+          show_row_message (self, row,
+                            _("Roles of an earlier round are on record and cannot be changed."),
+                            NULL);
         }
       return;
     }
