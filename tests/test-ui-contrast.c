@@ -53,7 +53,7 @@ static const Case cases[] = {
   { "the countdown, over time", "card", "reflect-countdown warning reflect-overrun", NULL, 3.0 },
   { "a nudge", "card reflect-nudge", "", NULL, 4.5 },
   { "a suggested button (Create, Add, Copy)", "background", "", "suggested-action", 4.5 },
-  { "a destructive button (End Session)", "card", "", "destructive-action", 4.5 },
+  { "a destructive button (Remove, Delete)", "card", "", "destructive-action", 4.5 },
 };
 
 static char *home;
