@@ -701,8 +701,10 @@ show_status_page (ReflectSessionsPage *self,
                                                   "/io/github/reflect_practice/Reflect/ui/reflect-sessions-status.ui",
                                                   ids, &error))
         g_error ("%s", error->message);
-      gtk_stack_add_named (self->content_stack, GTK_WIDGET (gtk_builder_get_object (builder, ids[0])),
-                           name);
+      /* Titled though no switcher shows it: GTK 4.8 makes the title the
+       * page's accessible name, and Orca said “GtkStackPage” without one. */
+      gtk_stack_add_titled (self->content_stack, GTK_WIDGET (gtk_builder_get_object (builder, ids[0])),
+                            name, empty ? _("No Sessions Yet") : _("Search Results"));
       if (empty)
         self->empty_new_button = GTK_WIDGET (gtk_builder_get_object (builder, "empty_new_button"));
     }

@@ -329,9 +329,28 @@ def noise_of(acc):
     return noise
 
 
+# GTK 4.8 makes each GtkStackPage a panel named after its title, or after
+# its type without one, and Orca says that name on the way into the page:
+# “GtkStackPage panel.” before the focused control.  Shown to fail against
+# the app without page titles: “panel “GtkStackPage” around push button
+# “_New Session New Session””, once for each untitled page with controls.
+PAGE_ROLES = ('panel', 'tab panel')
+PAGE_TYPE_NAME = re.compile(r'^Gtk[A-Z]')
+
+
+def unnamed_page_above(acc):
+    p = acc.parent
+    while p is not None:
+        if role_of(p) in PAGE_ROLES and PAGE_TYPE_NAME.match(name_of(p)):
+            return p
+        p = p.parent
+    return None
+
+
 def audit(root, label):
     checked = 0
     unnamed = []
+    pages_seen = []
     for acc in walk(root):
         role = role_of(acc)
         if role not in AUDITED_ROLES:
@@ -343,6 +362,10 @@ def audit(root, label):
         if not inside_adw_internal(acc):
             for noise in noise_of(acc):
                 unnamed.append(f'{role} “{name}” is read with “{noise}”')
+        page = unnamed_page_above(acc)
+        if page is not None and not any(page == seen for seen in pages_seen):
+            pages_seen.append(page)
+            unnamed.append(f'{role_of(page)} “{name_of(page)}” around {role} “{name}”')
         if name == '' or TYPE_NAME.match(name):
             if inside_named_combo(acc) or inside_adw_internal(acc):
                 continue
