@@ -20,6 +20,7 @@
 #include "reflect-store-people.h"
 #include "reflect-suggested-questions.h"
 #include "reflect-utils.h"
+#include "reflect-view-shortcuts.h"
 
 /* A facilitator forgets to start the clock more often than anything else. */
 #define NUDGE_SECONDS 30
@@ -1311,7 +1312,6 @@ static void
 setup_shortcuts (ReflectFacilitateView *self)
 {
   GtkEventController *capture = gtk_shortcut_controller_new ();
-  GtkEventController *bubble = gtk_shortcut_controller_new ();
 
   /* Captured, so a focused button does not take Space for itself: after a
    * click on Next, Space must still pause the clock, not press Next again. */
@@ -1339,19 +1339,15 @@ setup_shortcuts (ReflectFacilitateView *self)
                         unless_typing_cb, "facilitate.previous");
   gtk_widget_add_controller (GTK_WIDGET (self), capture);
 
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (bubble), GTK_SHORTCUT_SCOPE_MANAGED);
-  add_managed_shortcut (GTK_SHORTCUT_CONTROLLER (bubble), GDK_KEY_plus, GDK_CONTROL_MASK,
-                        managed_shortcut_cb, "facilitate.add-minute");
-  add_managed_shortcut (GTK_SHORTCUT_CONTROLLER (bubble), GDK_KEY_equal, GDK_CONTROL_MASK,
-                        managed_shortcut_cb, "facilitate.add-minute");
-  add_managed_shortcut (GTK_SHORTCUT_CONTROLLER (bubble), GDK_KEY_KP_Add, GDK_CONTROL_MASK,
-                        managed_shortcut_cb, "facilitate.add-minute");
-  add_managed_shortcut (GTK_SHORTCUT_CONTROLLER (bubble), GDK_KEY_F5, 0,
-                        managed_shortcut_cb, "facilitate.presenter");
-  add_managed_shortcut (GTK_SHORTCUT_CONTROLLER (bubble), GDK_KEY_n,
-                        GDK_CONTROL_MASK | GDK_SHIFT_MASK, managed_shortcut_cb,
-                        "facilitate.write-note");
-  gtk_widget_add_controller (GTK_WIDGET (self), bubble);
+  reflect_view_add_shortcut (GTK_WIDGET (self), GDK_KEY_plus, GDK_CONTROL_MASK,
+                             "facilitate.add-minute", NULL);
+  reflect_view_add_shortcut (GTK_WIDGET (self), GDK_KEY_equal, GDK_CONTROL_MASK,
+                             "facilitate.add-minute", NULL);
+  reflect_view_add_shortcut (GTK_WIDGET (self), GDK_KEY_KP_Add, GDK_CONTROL_MASK,
+                             "facilitate.add-minute", NULL);
+  reflect_view_add_shortcut (GTK_WIDGET (self), GDK_KEY_F5, 0, "facilitate.presenter", NULL);
+  reflect_view_add_shortcut (GTK_WIDGET (self), GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                             "facilitate.write-note", NULL);
 }
 
 /* Overrides */

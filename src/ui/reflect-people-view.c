@@ -13,6 +13,7 @@
 #include "reflect-attendee-row.h"
 #include "reflect-people-view.h"
 #include "reflect-store-people.h"
+#include "reflect-view-shortcuts.h"
 
 #define N_SUGGESTIONS 8
 
@@ -859,7 +860,7 @@ focus_add_activated (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  gtk_widget_grab_focus (GTK_WIDGET (REFLECT_PEOPLE_VIEW (widget)->new_name));
+  gtk_widget_grab_focus (widget);
 }
 
 static void
@@ -888,6 +889,13 @@ reflect_people_view_dispose (GObject *object)
   G_OBJECT_CLASS (reflect_people_view_parent_class)->dispose (object);
 }
 
+/* Focusing the view is to add the next person. */
+static gboolean
+reflect_people_view_grab_focus (GtkWidget *widget)
+{
+  return gtk_widget_grab_focus (GTK_WIDGET (REFLECT_PEOPLE_VIEW (widget)->new_name));
+}
+
 static void
 reflect_people_view_class_init (ReflectPeopleViewClass *klass)
 {
@@ -895,6 +903,7 @@ reflect_people_view_class_init (ReflectPeopleViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = reflect_people_view_dispose;
+  widget_class->grab_focus = reflect_people_view_grab_focus;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -953,22 +962,9 @@ take_arrows_out_of_tab_order (GtkWidget *widget)
     }
 }
 
-static gboolean
-focus_add_cb (GtkWidget *widget,
-              GVariant  *args,
-              gpointer   user_data)
-{
-  /* Managed shortcuts reach every view of the window: only the shown one
-   * takes Ctrl+Shift+N. */
-  if (!gtk_widget_get_mapped (widget))
-    return FALSE;
-  return gtk_widget_activate_action (widget, "people.focus-add", NULL);
-}
-
 static void
 reflect_people_view_init (ReflectPeopleView *self)
 {
-  GtkEventController *shortcuts;
   g_autoptr(GtkEntryCompletion) completion = NULL;
   GtkWidget *agency_entry;
 
@@ -982,15 +978,8 @@ reflect_people_view_init (ReflectPeopleView *self)
                            G_CONNECT_SWAPPED);
   take_arrows_out_of_tab_order (GTK_WIDGET (self->new_agency));
 
-  /* Wherever the focus is in the window, not only inside this view (the
-   * view switcher, say, after Alt+2). */
-  shortcuts = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                     GTK_SHORTCUT_SCOPE_MANAGED);
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
-                      gtk_callback_action_new (focus_add_cb, NULL, NULL)));
-  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  reflect_view_add_shortcut (GTK_WIDGET (self), GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                             "people.focus-add", NULL);
 
   /* Earlier attendees, offered as the name is typed. */
   self->suggestions = gtk_list_store_new (N_SUGGEST_COLUMNS, G_TYPE_STRING, G_TYPE_STRING,

@@ -16,6 +16,7 @@
 #include "reflect-questions-view.h"
 #include "reflect-store-questions.h"
 #include "reflect-utils.h"
+#include "reflect-view-shortcuts.h"
 
 /* The question banks side by side: browse a bank's sections in the
  * guidance's order, or search every bank as you type; ask a question,
@@ -1351,19 +1352,6 @@ focus_search_activated (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
-static gboolean
-focus_search_cb (GtkWidget *widget,
-                 GVariant  *args,
-                 gpointer   user_data)
-{
-  /* Managed shortcuts reach every view of the window: only the shown one
-   * takes Ctrl+F. */
-  if (!gtk_widget_get_mapped (widget))
-    return FALSE;
-  focus_search_activated (widget, NULL, NULL);
-  return TRUE;
-}
-
 /* The widget -------------------------------------------------------------- */
 
 static void
@@ -1462,6 +1450,17 @@ set_bank_factories (GtkDropDown *dropdown)
     }
 }
 
+/* Focusing the view is to look for a question: the search. */
+static gboolean
+reflect_questions_view_grab_focus (GtkWidget *widget)
+{
+  ReflectQuestionsView *self = REFLECT_QUESTIONS_VIEW (widget);
+
+  if (gtk_widget_grab_focus (GTK_WIDGET (self->search_entry)))
+    return TRUE;
+  return gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
+}
+
 static void
 reflect_questions_view_class_init (ReflectQuestionsViewClass *klass)
 {
@@ -1470,6 +1469,7 @@ reflect_questions_view_class_init (ReflectQuestionsViewClass *klass)
 
   object_class->dispose = reflect_questions_view_dispose;
   object_class->finalize = reflect_questions_view_finalize;
+  widget_class->grab_focus = reflect_questions_view_grab_focus;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1513,7 +1513,6 @@ reflect_questions_view_init (ReflectQuestionsView *self)
 {
   g_autoptr(GtkNoSelection) selection = NULL;
   GtkListItemFactory *factory;
-  GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   reflect_hide_button_icons (GTK_WIDGET (self));
@@ -1542,13 +1541,8 @@ reflect_questions_view_init (ReflectQuestionsView *self)
   gtk_list_box_bind_model (self->asked_list, G_LIST_MODEL (self->asked), create_asked_row, self,
                            NULL);
 
-  shortcuts = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                     GTK_SHORTCUT_SCOPE_MANAGED);
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_f, GDK_CONTROL_MASK),
-                      gtk_callback_action_new (focus_search_cb, NULL, NULL)));
-  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  reflect_view_add_shortcut (GTK_WIDGET (self), GDK_KEY_f, GDK_CONTROL_MASK,
+                             "questions.focus-search", NULL);
 
   update_actions (self);
   update_header (self);

@@ -14,6 +14,7 @@
 #include "reflect-export-dialog.h"
 #include "reflect-record-view.h"
 #include "reflect-session-transfer.h"
+#include "reflect-view-shortcuts.h"
 #include "reflect-store-record.h"
 #include "reflect-utils.h"
 
@@ -1083,38 +1084,16 @@ reflect_record_view_class_init (ReflectRecordViewClass *klass)
   gtk_widget_class_install_action (widget_class, "record.export", "s", export_cb);
   gtk_widget_class_install_action (widget_class, "record.export-session", NULL,
                                    export_session_cb);
-
-}
-
-static gboolean
-export_child_record_cb (GtkWidget *widget,
-                        GVariant  *args,
-                        gpointer   user_data)
-{
-  /* Managed shortcuts reach every view of the window: only the shown one
-   * takes Ctrl+Shift+E. */
-  if (!gtk_widget_get_mapped (widget))
-    return FALSE;
-  return gtk_widget_activate_action (widget, "record.export", "s", "child-record");
 }
 
 static void
 reflect_record_view_init (ReflectRecordView *self)
 {
-  GtkEventController *shortcuts;
-
   self->bindings = g_ptr_array_new_with_free_func ((GDestroyNotify)binding_free);
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* Wherever the focus is in the window, not only inside this view (the
-   * view switcher, say, after Alt+4). */
-  shortcuts = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                     GTK_SHORTCUT_SCOPE_MANAGED);
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
-                      gtk_callback_action_new (export_child_record_cb, NULL, NULL)));
-  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  reflect_view_add_shortcut (GTK_WIDGET (self), GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                             "record.export", "child-record");
   gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
 }
 

@@ -52,20 +52,12 @@ static gboolean
 focus_view_cb (gpointer user_data)
 {
   ReflectWorkspace *self = user_data;
-  const char *name = adw_view_stack_get_visible_child_name (self->stack);
   GtkWidget *view = adw_view_stack_get_visible_child (self->stack);
 
   self->focus_source = 0;
-  if (view == NULL || !gtk_widget_get_mapped (view))
-    return G_SOURCE_REMOVE;
-
-  if (g_strcmp0 (name, "people") == 0)
-    gtk_widget_activate_action (view, "people.focus-add", NULL);
-  else if (g_strcmp0 (name, "questions") == 0)
-    gtk_widget_activate_action (view, "questions.focus-search", NULL);
-  else if (g_strcmp0 (name, "facilitate") == 0)
-    gtk_widget_grab_focus (view);
-  else
+  /* Each view knows where its work starts (its grab_focus); one that does
+   * not takes the first control in reading order. */
+  if (view != NULL && gtk_widget_get_mapped (view) && !gtk_widget_grab_focus (view))
     gtk_widget_child_focus (view, GTK_DIR_TAB_FORWARD);
   return G_SOURCE_REMOVE;
 }
